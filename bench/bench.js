@@ -1,0 +1,146 @@
+// npm run bench: the performance budgets of DESIGN.md section 6, as ratios measured in one run.
+//
+//  (a) require time of the library entry point vs. the deep provider imports it needs
+//      (budget: at most 2x), and that it loads no provider barrel;
+//  (b) synth time of N workloads built with the library vs. the same resources written as
+//      raw provider classes, N = 100, 500, 2000 (budget: at most 1.25x for the workloads
+//      marked `budgeted`, the Cloud Run service of DESIGN.md; others are reported), and growth per
+//      workload from N = 100 to 2000 (linear: about 1x).
+//
+// Each measurement runs in its own Node process, so module caches and heap state never leak
+// between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
+// BENCH_SIZES (e.g. "100,500") to limit the sizes.
+const { execFileSync } = require('child_process');
+const { mkdtempSync, rmSync } = require('fs');
+const { tmpdir } = require('os');
+const { join } = require('path');
+
+const ROOT = join(__dirname, '..');
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number);
+const REQUIRE_BUDGET = 2;
+const SYNTH_BUDGET = 1.25;
+const BARREL = /node_modules\/@cdktf\/provider-(google|google-beta|azurerm)\/lib\/index\.js$/;
+
+/** Runs `code` in a fresh Node process and returns the JSON it prints last. */
+function child(code) {
+  const out = execFileSync(process.execPath, ['-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(code) {
+  const runs = Array.from({ length: REPEAT }, () => child(code));
+  return { ms: median(runs.map((r) => r.ms)), last: runs[runs.length - 1] };
+}
+
+/** (a) Requiring the library vs. requiring exactly the provider modules it loads. */
+function benchRequire() {
+  const library = measure(`
+    const t = process.hrtime.bigint();
+    require('./build/index.js');
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const modules = Object.keys(require.cache);
+    console.log(JSON.stringify({ ms, modules }));
+  `);
+  const providerEntries = library.last.modules.filter((f) =>
+    /@cdktf\/provider-[^/]+\/lib\/[^/]+\/index\.js$/.test(f),
+  );
+  const deps = ['cdktf', 'constructs', ...providerEntries];
+  const deep = measure(`
+    const t = process.hrtime.bigint();
+    for (const m of ${JSON.stringify(deps)}) require(m);
+    console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6 }));
+  `);
+  const barrels = library.last.modules.filter((f) => BARREL.test(f));
+  return {
+    libraryMs: library.ms,
+    deepMs: deep.ms,
+    ratio: library.ms / deep.ms,
+    barrels,
+    providerModules: providerEntries.length,
+  };
+}
+
+/** (b) Synthesizing N copies of one workload, written with the library or with raw classes. */
+function synthOnce(workload, variant, n) {
+  const outdir = mkdtempSync(join(tmpdir(), 'guardrails-bench-'));
+  try {
+    return child(`
+      require('./build/index.js');
+      const { App, TerraformStack } = require('cdktf');
+      const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
+      const { GoogleBetaProvider } = require('@cdktf/provider-google-beta/lib/provider');
+      const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+      const workload = require('./bench/workloads.js')[${JSON.stringify(workload)}];
+      const t = process.hrtime.bigint();
+      const app = new App({ outdir: ${JSON.stringify(outdir)} });
+      const stack = new TerraformStack(app, 'bench');
+      new GoogleProvider(stack, 'google', { project: 'acme-bench' });
+      new GoogleBetaProvider(stack, 'google-beta', { project: 'acme-bench' });
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      for (let i = 0; i < ${n}; i++) workload.${variant}(stack, i);
+      app.synth();
+      console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6 }));
+    `).ms;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function benchSynth(name) {
+  const rows = SIZES.map((n) => {
+    const libraryMs = median(Array.from({ length: REPEAT }, () => synthOnce(name, 'library', n)));
+    const rawMs = median(Array.from({ length: REPEAT }, () => synthOnce(name, 'raw', n)));
+    return { n, libraryMs, rawMs, ratio: libraryMs / rawMs };
+  });
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const growth = last.libraryMs / last.n / (first.libraryMs / first.n);
+  return { rows, growth };
+}
+
+function main() {
+  const workloads = require('./workloads.js');
+  let ok = true;
+  const req = benchRequire();
+  const reqOk = req.ratio <= REQUIRE_BUDGET && req.barrels.length === 0;
+  ok &&= reqOk;
+  console.log('require cdktf-guardrails (median of %d runs)', REPEAT);
+  console.log(
+    `  library ${req.libraryMs.toFixed(0)} ms / deep imports ${req.deepMs.toFixed(0)} ms = ${req.ratio.toFixed(2)}x ` +
+      `(budget ${REQUIRE_BUDGET}x), provider modules ${req.providerModules}, barrels loaded ${req.barrels.length} ${reqOk ? 'OK' : 'OVER BUDGET'}`,
+  );
+  for (const [name, workload] of Object.entries(workloads)) {
+    const { rows, growth } = benchSynth(name);
+    console.log(`synth ${name}: ${workload.description}`);
+    for (const r of rows) {
+      const within = r.ratio <= SYNTH_BUDGET;
+      if (workload.budgeted) ok &&= within;
+      console.log(
+        `  N=${String(r.n).padStart(4)}  library ${r.libraryMs.toFixed(0).padStart(6)} ms  raw ${r.rawMs.toFixed(0).padStart(6)} ms  ` +
+          `ratio ${r.ratio.toFixed(2)}x` +
+          (workload.budgeted
+            ? ` (budget ${SYNTH_BUDGET}x) ${within ? 'OK' : 'OVER BUDGET'}`
+            : ' (reported, no budget)'),
+      );
+    }
+    console.log(
+      `  time per workload, N=${rows[rows.length - 1].n} vs N=${rows[0].n}: ${growth.toFixed(2)}x (1x = linear)`,
+    );
+  }
+  if (!ok) {
+    console.log('Some budgets were exceeded.');
+    process.exitCode = 1;
+  }
+}
+
+main();

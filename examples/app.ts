@@ -1,0 +1,7 @@
+import { App } from 'cdktf';
+import { IdentityCoreStack } from './identity-core';
+
+/** Adds every example stack to `app`; the tests synthesize the same set. */
+export function buildExamples(app: App): void {
+  new IdentityCoreStack(app, 'identity-core');
+}

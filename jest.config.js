@@ -1,0 +1,13 @@
+/** Jest runs TypeScript through swc (no type-checking here: `npm run typecheck` and jsii do that once). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // TypeScript sources win over the .js files that the jsii build writes next to them.
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+  },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/cdktf.out/'],
+};

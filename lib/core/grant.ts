@@ -1,0 +1,81 @@
+import { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { IPrincipal } from './principal';
+import { grantsOf } from './private/grant-registry';
+
+/**
+ * An IAM condition attached to a binding. The binding only applies to requests for which
+ * `expression` (CEL) evaluates to true, e.g. objects under one prefix.
+ */
+export interface IamCondition {
+  /** Short human title, shown in the console and in Terraform plans. At most 100 characters. */
+  readonly title: string;
+  /** The CEL expression, e.g. `resource.name.startsWith("projects/_/buckets/b/objects/in/")`. */
+  readonly expression: string;
+  /**
+   * Longer explanation, at most 256 characters.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** What a grant is made of, as recorded when a construct binds a role. */
+export interface GrantProps {
+  /** Who received the access. */
+  readonly principal: IPrincipal;
+  /** The role bound (`roles/...`, `projects/<p>/roles/...`, or an Azure built-in role name). */
+  readonly role: string;
+  /** A readable name of what the access is on, e.g. `cloud-run:europe-west1/api`. */
+  readonly resource: string;
+  /** The Terraform resources that hold the binding. */
+  readonly resources: TerraformResource[];
+  /**
+   * The IAM condition that narrows the binding.
+   * @default - unconditional
+   */
+  readonly condition?: IamCondition;
+  /**
+   * Why a binding that is broader than the defaults was accepted (e.g. public access).
+   * @default - no reason needed
+   */
+  readonly reason?: string;
+}
+
+/**
+ * One access grant: who got which role on what, under which condition, and the Terraform
+ * resources that hold it. Every grant method of the library returns one, and every grant
+ * of a stack is listed by `Grant.of(stack)` so that access reports can be built from code.
+ */
+export class Grant {
+  /** Every grant made in the stack that contains `scope`, in the order they were made. */
+  public static of(scope: IConstruct): Grant[] {
+    return [...grantsOf(scope)];
+  }
+
+  /** Who received the access. */
+  public readonly principal: IPrincipal;
+  /** The role bound. */
+  public readonly role: string;
+  /** A readable name of what the access is on. */
+  public readonly resource: string;
+  /** The Terraform resources that hold the binding. */
+  public readonly resources: TerraformResource[];
+  /** The IAM condition that narrows the binding, if any. */
+  public readonly condition?: IamCondition;
+  /** Why a broader-than-default binding was accepted, if one was. */
+  public readonly reason?: string;
+
+  constructor(props: GrantProps) {
+    this.principal = props.principal;
+    this.role = props.role;
+    this.resource = props.resource;
+    this.resources = props.resources;
+    this.condition = props.condition;
+    this.reason = props.reason;
+  }
+
+  /** Construct paths of the Terraform resources that hold this grant. */
+  public get paths(): string[] {
+    return this.resources.map((r) => r.node.path);
+  }
+}

@@ -1,0 +1,134 @@
+import { TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Grant, IamCondition } from '../grant';
+import { IGrantable, validateMember } from '../principal';
+import { recordGrant } from './grant-registry';
+import { invalidValue } from './messages';
+import { principalKey, roleShortName, stableId } from './stable-id';
+import { isUnresolved } from './validate';
+
+/** Basic roles grant thousands of permissions on a whole project; the library never binds them. */
+const BASIC_ROLES = new Set(['roles/owner', 'roles/editor', 'roles/viewer']);
+const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
+const MAX_CONDITION_TITLE = 100;
+const MAX_CONDITION_DESCRIPTION = 256;
+
+/** Makes the provider's `*_iam_member` resource for one binding. */
+export type IamMemberFactory = (
+  scope: Construct,
+  id: string,
+  member: string,
+  condition: IamCondition | undefined,
+) => TerraformResource;
+
+/** One additive binding of a role to a grantee on one resource. */
+export interface IamMemberBinding {
+  /** Parent of the binding resource; usually the construct that owns the resource. */
+  readonly scope: Construct;
+  /** The role to bind. Basic roles are refused. */
+  readonly role: string;
+  /** Who gets the role. */
+  readonly grantee: IGrantable;
+  /** Readable name of the resource, for the grant registry. */
+  readonly resource: string;
+  /** Optional condition narrowing the binding. */
+  readonly condition?: IamCondition;
+  /**
+   * The written-down reason that allows `allUsers`/`allAuthenticatedUsers` here. Without
+   * one, public members are refused.
+   */
+  readonly publicAccessReason?: string;
+  /** Creates the provider resource. */
+  readonly create: IamMemberFactory;
+}
+
+/** The grant made for each binding resource, so a repeated grant returns the first one. */
+const GRANT_OF_RESOURCE = new WeakMap<IConstruct, Grant>();
+
+/**
+ * The one way the library makes Google IAM bindings: an additive `google_*_iam_member`
+ * (never `_iam_policy`/`_iam_binding`, which would remove access granted elsewhere).
+ *
+ * The construct id derives from (role, member, condition), so reordering grantees leaves
+ * every address unchanged and granting the same thing twice returns the first grant.
+ * Each new binding is recorded in the stack's grant registry.
+ */
+export function bindIamMember(binding: IamMemberBinding): Grant {
+  const { scope, role, condition } = binding;
+  const principal = binding.grantee.grantPrincipal;
+  const member = principal.member;
+  validateRole(scope, role);
+  if (!(PUBLIC_MEMBERS.has(member) && binding.publicAccessReason)) {
+    validateMember(scope, 'grantee', member);
+  }
+  if (condition) validateCondition(scope, condition);
+
+  const id = stableId(scope, roleShortName(role), [
+    role,
+    principalKey(principal, member),
+    condition ?? null,
+  ]);
+  const existing = scope.node.tryFindChild(id);
+  const previous = existing && GRANT_OF_RESOURCE.get(existing);
+  if (previous) return previous;
+
+  const resource = binding.create(scope, id, member, condition);
+  const grant = new Grant({
+    principal,
+    role,
+    resource: binding.resource,
+    resources: [resource],
+    condition,
+    reason: binding.publicAccessReason,
+  });
+  GRANT_OF_RESOURCE.set(resource, grant);
+  recordGrant(scope, grant);
+  return grant;
+}
+
+function validateRole(scope: IConstruct, role: string): void {
+  if (BASIC_ROLES.has(role)) {
+    throw invalidValue(
+      scope,
+      'role',
+      role,
+      'must not be a basic role (owner, editor, viewer grant thousands of permissions on the whole project)',
+      'Use the grant methods of the construct, which bind the smallest predefined role for the job.',
+    );
+  }
+}
+
+function validateCondition(scope: IConstruct, condition: IamCondition): void {
+  const { title, expression, description } = condition;
+  if (!isUnresolved(title) && (title.trim().length === 0 || title.length > MAX_CONDITION_TITLE)) {
+    throw invalidValue(
+      scope,
+      'condition.title',
+      title,
+      `must be 1-${MAX_CONDITION_TITLE} characters`,
+      "Give the condition a short title such as 'objects under incoming/'.",
+    );
+  }
+  if (!isUnresolved(expression) && expression.trim().length === 0) {
+    throw invalidValue(
+      scope,
+      'condition.expression',
+      expression,
+      'must be a non-empty CEL expression',
+      'Write the expression, e.g. resource.name.startsWith("projects/_/buckets/b/objects/in/").',
+    );
+  }
+  if (
+    description !== undefined &&
+    !isUnresolved(description) &&
+    description.length > MAX_CONDITION_DESCRIPTION
+  ) {
+    throw invalidValue(
+      scope,
+      'condition.description',
+      description,
+      `must be at most ${MAX_CONDITION_DESCRIPTION} characters`,
+      'Shorten the description.',
+    );
+  }
+}

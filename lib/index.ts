@@ -1,0 +1,8 @@
+// Re-exports only. Provider classes are imported by the modules below through their
+// `lib/<resource>` paths, so loading this entry point never loads a provider barrel.
+export * from './core/audit-logs';
+export { Errors } from './core/errors';
+export * from './core/grant';
+export * from './core/principal';
+export * from './core/roles';
+export * from './core/service-identity';

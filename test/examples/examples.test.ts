@@ -1,0 +1,67 @@
+import { App, Testing } from 'cdktf';
+import { buildExamples } from '../../examples/app';
+import { gcpCatalog, iamMembers, Synthesized } from '../helpers';
+
+const catalog = gcpCatalog();
+
+/** Synthesizes every example stack, with validations on, as `npm run synth` does. */
+function synthExamples(): Map<string, Synthesized> {
+  const app: App = Testing.app();
+  buildExamples(app);
+  const stacks = app.node.children.filter((c) => c.constructor.name.endsWith('Stack'));
+  return new Map(
+    stacks.map((stack) => {
+      const json = JSON.parse(Testing.synth(stack as never, true)) as Synthesized;
+      json.resource ??= {};
+      return [stack.node.id, json];
+    }),
+  );
+}
+
+const examples = synthExamples();
+
+describe('examples', () => {
+  test('the identity core example synthesizes', () => {
+    expect([...examples.keys()]).toContain('identity-core');
+  });
+
+  test.each([...examples.keys()])(
+    '%s: no basic role, no public member, no key, no policy or binding resource',
+    (name) => {
+      const json = examples.get(name)!;
+      const text = JSON.stringify(json.resource);
+      for (const binding of iamMembers(json)) {
+        expect(['roles/owner', 'roles/editor', 'roles/viewer']).not.toContain(binding.role);
+        expect(['allUsers', 'allAuthenticatedUsers']).not.toContain(binding.member);
+      }
+      expect(text).not.toMatch(/"google_service_account_key"/);
+      expect(Object.keys(json.resource).filter((t) => /_iam_(policy|binding)$/.test(t))).toEqual(
+        [],
+      );
+      const projectRoles = Object.values(json.resource.google_project_iam_member ?? {}).map(
+        (b: any) => b.role,
+      );
+      expect(projectRoles).not.toContain('roles/iam.serviceAccountUser');
+      expect(projectRoles).not.toContain('roles/iam.workloadIdentityUser');
+    },
+  );
+
+  test.each([...examples.keys()])('%s: every predefined role exists in the IAM catalog', (name) => {
+    const roles = iamMembers(examples.get(name)!)
+      .map((b) => b.role)
+      .filter((r) => r.startsWith('roles/'));
+    for (const role of roles)
+      expect({ role, known: role in catalog.roles }).toEqual({ role, known: true });
+  });
+
+  test.each([...examples.keys()])(
+    '%s: at most one audit config per project and service',
+    (name) => {
+      const configs = Object.values(
+        examples.get(name)!.resource.google_project_iam_audit_config ?? {},
+      );
+      const keys = configs.map((c: any) => `${c.project}/${c.service}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
+});
