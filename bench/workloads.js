@@ -3,6 +3,14 @@
 //
 // Every function gets (stack, i) and builds workload number i into the stack. `budgeted`
 // workloads must stay within the synth budget of DESIGN.md section 6; the others are reported.
+const { CloudRunV2Service } = require('@cdktf/provider-google/lib/cloud-run-v2-service');
+const {
+  CloudRunV2ServiceIamMember,
+} = require('@cdktf/provider-google/lib/cloud-run-v2-service-iam-member');
+const { ProjectIamAuditConfig } = require('@cdktf/provider-google/lib/project-iam-audit-config');
+const {
+  SecretManagerSecretIamMember,
+} = require('@cdktf/provider-google/lib/secret-manager-secret-iam-member');
 const { ServiceAccount } = require('@cdktf/provider-google/lib/service-account');
 const {
   ServiceAccountIamMember,
@@ -52,4 +60,88 @@ const serviceIdentity = {
   },
 };
 
-module.exports = { serviceIdentity };
+const IMAGE = 'europe-west1-docker.pkg.dev/acme-bench/apps/api:1.0.0';
+
+/** DESIGN.md section 6: a SecureCloudRunService with two invokers and one secret. */
+const cloudRunService = {
+  description: 'SecureCloudRunService with two invokers and one secret',
+  budgeted: true,
+  library(stack, i) {
+    const { Principal, SecureCloudRunService } = lib();
+    new SecureCloudRunService(stack, `svc${i}`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      serviceName: `svc-${i}`,
+      image: IMAGE,
+      environment: { LOG_LEVEL: 'info' },
+      secrets: [{ name: 'DB_PASSWORD', secret: `db-password-${i}` }],
+      invokers: [
+        Principal.group('frontends@example.com'),
+        Principal.serviceAccount(`caller-${i}@acme-bench.iam.gserviceaccount.com`),
+      ],
+    });
+  },
+  raw(stack, i) {
+    const account = new ServiceAccount(stack, `svc${i}-sa`, {
+      project: PROJECT,
+      accountId: `svc-${i}-run`,
+      displayName: `svc-${i}-run`,
+      description: `Runs Cloud Run service svc-${i}`,
+    });
+    const service = new CloudRunV2Service(stack, `svc${i}`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      name: `svc-${i}`,
+      ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+      deletionProtection: true,
+      template: {
+        serviceAccount: account.email,
+        containers: [
+          {
+            image: IMAGE,
+            ports: { containerPort: 8080 },
+            resources: { limits: { cpu: '1', memory: '512Mi' } },
+            env: [
+              {
+                name: 'DB_PASSWORD',
+                valueSource: { secretKeyRef: { secret: `db-password-${i}`, version: 'latest' } },
+              },
+              { name: 'LOG_LEVEL', value: 'info' },
+            ],
+          },
+        ],
+      },
+    });
+    for (const [n, member] of [
+      ['a', 'group:frontends@example.com'],
+      ['b', `serviceAccount:caller-${i}@acme-bench.iam.gserviceaccount.com`],
+    ]) {
+      new CloudRunV2ServiceIamMember(stack, `svc${i}-invoker-${n}`, {
+        project: PROJECT,
+        location: 'europe-west1',
+        name: service.name,
+        role: 'roles/run.servicesInvoker',
+        member,
+      });
+    }
+    new SecretManagerSecretIamMember(stack, `svc${i}-secret`, {
+      project: PROJECT,
+      secretId: `db-password-${i}`,
+      role: 'roles/secretmanager.secretAccessor',
+      member: account.member,
+    });
+    if (i === 0) {
+      new ProjectIamAuditConfig(stack, 'secretmanager-audit', {
+        project: PROJECT,
+        service: 'secretmanager.googleapis.com',
+        auditLogConfig: [
+          { logType: 'ADMIN_READ' },
+          { logType: 'DATA_READ' },
+          { logType: 'DATA_WRITE' },
+        ],
+      });
+    }
+  },
+};
+
+module.exports = { serviceIdentity, cloudRunService };

@@ -6,3 +6,5 @@ export * from './core/grant';
 export * from './core/principal';
 export * from './core/roles';
 export * from './core/service-identity';
+export * from './run/cloud-run-options';
+export * from './run/secure-cloud-run-service';

@@ -65,3 +65,40 @@ describe('examples', () => {
     },
   );
 });
+
+describe('cloud-run example', () => {
+  const json = examples.get('cloud-run')!;
+
+  test('the API is invoked only by the frontend, deployed by CI, and reads one secret', () => {
+    const runBindings = Object.values(json.resource.google_cloud_run_v2_service_iam_member).map(
+      (b: any) => [b.role, b.member],
+    );
+    expect(runBindings.sort()).toEqual(
+      [
+        ['roles/run.developer', 'serviceAccount:ci-deploy@acme-prod.iam.gserviceaccount.com'],
+        [
+          'roles/run.servicesInvoker',
+          expect.stringMatching(/google_service_account\.web_Identity_[A-Z0-9]+\.member/),
+        ],
+        ['roles/run.viewer', 'group:orders-oncall@example.com'],
+      ].sort(),
+    );
+    const secretBindings = Object.values(json.resource.google_secret_manager_secret_iam_member);
+    expect(secretBindings).toEqual([
+      expect.objectContaining({
+        secret_id: 'orders-db-password',
+        role: 'roles/secretmanager.secretAccessor',
+      }),
+    ]);
+    expect(Object.values(json.resource.google_project_iam_audit_config)).toEqual([
+      expect.objectContaining({ service: 'secretmanager.googleapis.com' }),
+    ]);
+  });
+
+  test('no service runs as the default compute account', () => {
+    for (const run of Object.values(json.resource.google_cloud_run_v2_service) as any[]) {
+      expect(run.template.service_account).toMatch(/^\$\{google_service_account\./);
+      expect(run.ingress).toBe('INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER');
+    }
+  });
+});

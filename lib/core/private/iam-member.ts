@@ -29,7 +29,7 @@ export interface IamMemberBinding {
   readonly role: string;
   /** Who gets the role. */
   readonly grantee: IGrantable;
-  /** Readable name of the resource, for the grant registry. */
+  /** Readable name of the resource the binding is on, for the grant registry and the construct id. */
   readonly resource: string;
   /** Optional condition narrowing the binding. */
   readonly condition?: IamCondition;
@@ -49,8 +49,10 @@ const GRANT_OF_RESOURCE = new WeakMap<IConstruct, Grant>();
  * The one way the library makes Google IAM bindings: an additive `google_*_iam_member`
  * (never `_iam_policy`/`_iam_binding`, which would remove access granted elsewhere).
  *
- * The construct id derives from (role, member, condition), so reordering grantees leaves
- * every address unchanged and granting the same thing twice returns the first grant.
+ * The construct id derives from (role, member, condition, resource), so reordering grantees
+ * leaves every address unchanged and granting the same thing twice returns the first grant.
+ * The resource is part of it because one construct may hold bindings on several resources
+ * (a Cloud Run service binds its runtime account on each of its secrets).
  * Each new binding is recorded in the stack's grant registry.
  */
 export function bindIamMember(binding: IamMemberBinding): Grant {
@@ -63,11 +65,8 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
   }
   if (condition) validateCondition(scope, condition);
 
-  const id = stableId(scope, roleShortName(role), [
-    role,
-    principalKey(principal, member),
-    condition ?? null,
-  ]);
+  const key = [role, principalKey(principal, member), condition ?? null, binding.resource];
+  const id = stableId(scope, roleShortName(role), key);
   const existing = scope.node.tryFindChild(id);
   const previous = existing && GRANT_OF_RESOURCE.get(existing);
   if (previous) return previous;

@@ -1,0 +1,86 @@
+/**
+ * Where requests to a Cloud Run service may come from. The values are the provider's
+ * `ingress` settings.
+ */
+export enum CloudRunIngress {
+  /** Only from the project's VPC networks, Shared VPC and VPC Service Controls perimeter. */
+  INTERNAL_ONLY = 'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  /** Internal sources and Cloud Load Balancing (where Cloud Armor and IAP can sit). The default. */
+  INTERNAL_AND_CLOUD_LOAD_BALANCING = 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+  /** Anyone on the internet may reach the URL (IAM still decides who may invoke). */
+  ALL = 'INGRESS_TRAFFIC_ALL',
+}
+
+/** Which outbound traffic of a Cloud Run service goes through the VPC. */
+export enum CloudRunVpcEgress {
+  /** Only traffic to private IP ranges goes through the VPC. */
+  PRIVATE_RANGES_ONLY = 'PRIVATE_RANGES_ONLY',
+  /** All outbound traffic goes through the VPC, so its firewall rules and NAT apply. */
+  ALL_TRAFFIC = 'ALL_TRAFFIC',
+}
+
+/** A Secret Manager secret exposed to the container as an environment variable. */
+export interface SecretEnvironmentVariable {
+  /** Name of the environment variable, e.g. `DB_PASSWORD`. */
+  readonly name: string;
+  /**
+   * The secret: its id in the service's project (`db-password`), or its full name
+   * (`projects/<p>/secrets/<id>`) when it lives in another project.
+   */
+  readonly secret: string;
+  /**
+   * The version to read: a number, or `latest` (read at each instance start).
+   * @default 'latest'
+   */
+  readonly version?: string;
+}
+
+/** The written-down reason for making a Cloud Run service invocable by anyone. */
+export interface PublicAccess {
+  /**
+   * Why this service must be public, at least 10 characters. It is recorded in the service's
+   * description and in the grant registry, where access reviews read it.
+   */
+  readonly reason: string;
+}
+
+/**
+ * How a Cloud Run service reaches a VPC: through a Serverless VPC Access connector, or with
+ * Direct VPC egress (a network and/or subnetwork). Exactly one of the two.
+ */
+export interface CloudRunVpcAccess {
+  /**
+   * A Serverless VPC Access connector, `projects/<p>/locations/<r>/connectors/<name>`.
+   * @default - Direct VPC egress through `network`/`subnetwork`
+   */
+  readonly connector?: string;
+  /**
+   * The VPC network for Direct VPC egress.
+   * @default - the subnetwork's network
+   */
+  readonly network?: string;
+  /**
+   * The subnetwork for Direct VPC egress.
+   * @default - the subnetwork named like the network in the service's region
+   */
+  readonly subnetwork?: string;
+  /**
+   * Network tags for Direct VPC egress, for firewall rules.
+   * @default - none
+   */
+  readonly networkTags?: string[];
+  /**
+   * Which outbound traffic goes through the VPC.
+   * @default CloudRunVpcEgress.PRIVATE_RANGES_ONLY
+   */
+  readonly egress?: CloudRunVpcEgress;
+}
+
+/** Binary Authorization for a Cloud Run service: only attested images may be deployed. */
+export interface CloudRunBinaryAuthorization {
+  /**
+   * The policy, `projects/<p>/platforms/cloudRun/policies/<name>`.
+   * @default - the project's default policy
+   */
+  readonly policy?: string;
+}

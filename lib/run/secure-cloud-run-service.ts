@@ -1,0 +1,522 @@
+import {
+  CloudRunV2Service,
+  CloudRunV2ServiceTemplateContainersEnv,
+} from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run-v2-service-iam-member';
+import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
+import { Construct } from 'constructs';
+import { AuditLogs } from '../core/audit-logs';
+import { Grant } from '../core/grant';
+import { IGrantable, IPrincipal } from '../core/principal';
+import { bindIamMember } from '../core/private/iam-member';
+import { validateLabels } from '../core/private/labels';
+import { invalidProps, invalidValue } from '../core/private/messages';
+import {
+  isUnresolved,
+  validateMaxLength,
+  validatePattern,
+  validateProjectId,
+  validateRegion,
+} from '../core/private/validate';
+import { Roles } from '../core/roles';
+import { ServiceIdentity } from '../core/service-identity';
+import {
+  CloudRunBinaryAuthorization,
+  CloudRunIngress,
+  CloudRunVpcAccess,
+  CloudRunVpcEgress,
+  PublicAccess,
+  SecretEnvironmentVariable,
+} from './cloud-run-options';
+import {
+  validateEnvironment,
+  validateImage,
+  validateSecrets,
+  validateServiceName,
+} from './private/container-rules';
+
+/** Props of a {@link SecureCloudRunService}. */
+export interface SecureCloudRunServiceProps {
+  /** Project of the service. */
+  readonly project: string;
+  /** Region of the service, e.g. `europe-west1`. */
+  readonly location: string;
+  /** Name of the service: 1-49 characters of a-z, 0-9 and `-`, starting with a letter. */
+  readonly serviceName: string;
+  /** Container image, e.g. `europe-west1-docker.pkg.dev/acme-prod/apps/api:1.4.2`. */
+  readonly image: string;
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  readonly port?: number;
+  /**
+   * CPU limit per instance, e.g. `1`, `2` or `500m`.
+   * @default '1'
+   */
+  readonly cpu?: string;
+  /**
+   * Memory limit per instance, e.g. `512Mi` or `2Gi`.
+   * @default '512Mi'
+   */
+  readonly memory?: string;
+  /**
+   * Entrypoint of the container.
+   * @default - the image's entrypoint
+   */
+  readonly command?: string[];
+  /**
+   * Arguments to the entrypoint.
+   * @default - the image's arguments
+   */
+  readonly args?: string[];
+  /**
+   * Instances kept warm.
+   * @default 0
+   */
+  readonly minInstances?: number;
+  /**
+   * Upper bound of instances, which also bounds cost and the load on downstream systems.
+   * @default - the platform default (100)
+   */
+  readonly maxInstances?: number;
+  /**
+   * Plain environment values. Names that look like credentials (PASSWORD, SECRET, TOKEN,
+   * API_KEY...) are refused with a literal value: use `secrets`.
+   * @default - none
+   */
+  readonly environment?: { [name: string]: string };
+  /**
+   * Secret Manager secrets exposed as environment variables. The runtime account gets
+   * `roles/secretmanager.secretAccessor` on each of these secrets, and on nothing else.
+   * @default - none
+   */
+  readonly secrets?: SecretEnvironmentVariable[];
+  /**
+   * The identity the service runs as.
+   * @default - a dedicated ServiceIdentity named after the service (`<serviceName>-run`)
+   */
+  readonly serviceAccount?: ServiceIdentity;
+  /**
+   * Where requests may come from.
+   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING
+   */
+  readonly ingress?: CloudRunIngress;
+  /**
+   * Identities that may invoke the service (`roles/run.servicesInvoker` on this service).
+   * @default - none; add more with `grantInvoke`
+   */
+  readonly invokers?: IGrantable[];
+  /**
+   * Makes the service invocable by `allUsers`. Only with a written reason.
+   * @default - not public
+   */
+  readonly publicAccess?: PublicAccess;
+  /**
+   * VPC access for outbound traffic.
+   * @default - no VPC access
+   */
+  readonly vpcAccess?: CloudRunVpcAccess;
+  /**
+   * A Cloud KMS key (CMEK) for the container image and revision data,
+   * `projects/<p>/locations/<r>/keyRings/<ring>/cryptoKeys/<key>`. The Cloud Run service agent
+   * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) needs
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy.
+   * @default - Google-managed encryption
+   */
+  readonly encryptionKey?: string;
+  /**
+   * Enforce Binary Authorization on deploys.
+   * @default - not enforced
+   */
+  readonly binaryAuthorization?: CloudRunBinaryAuthorization;
+  /**
+   * Whether Terraform refuses to destroy the service.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Description of the service (a public-access reason is appended).
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Labels of the service.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Enable the Secret Manager Data Access audit logs (when the service reads secrets).
+   * @default true
+   */
+  readonly auditLogs?: boolean;
+}
+
+const DEFAULT_PORT = 8080;
+const MIN_REASON = 10;
+const MAX_REASON = 400;
+const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+const CPU = /^(\d+(\.\d+)?|\d+m)$/;
+const MEMORY = /^\d+(Mi|Gi)$/;
+const ALL_USERS: IPrincipal = {
+  member: 'allUsers',
+  get grantPrincipal(): IPrincipal {
+    return ALL_USERS;
+  },
+};
+
+/**
+ * A Cloud Run service (`google_cloud_run_v2_service`) that is secure by default:
+ *
+ * - it runs as its own service account, never the default compute account;
+ * - it accepts traffic only from internal sources and Cloud Load Balancing unless told otherwise;
+ * - only the identities you name may invoke it (`roles/run.servicesInvoker`, one permission,
+ *   on this service); `allUsers` only through `publicAccess` with a reason;
+ * - it reads only the secrets it names, each granted on that secret alone;
+ * - Terraform refuses to destroy it unless `deletionProtection: false`.
+ */
+export class SecureCloudRunService extends Construct implements IGrantable {
+  /** True when `x` is a SecureCloudRunService, even one made by another copy of this library. */
+  public static isSecureCloudRunService(x: unknown): x is SecureCloudRunService {
+    return x !== null && typeof x === 'object' && SECURE_CLOUD_RUN_SERVICE in x;
+  }
+
+  /** The identity the service runs as. */
+  public readonly identity: ServiceIdentity;
+  /** The `google_cloud_run_v2_service` resource. */
+  public readonly service: CloudRunV2Service;
+  /** Name of the service. */
+  public readonly serviceName: string;
+  /** Region of the service. */
+  public readonly location: string;
+  /** Project of the service. */
+  public readonly project: string;
+  /** Grants to the service go to its runtime identity (e.g. when it calls another service). */
+  public readonly grantPrincipal: IPrincipal;
+
+  private nameRef?: string;
+
+  constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
+    super(scope, id);
+    Object.defineProperty(this, SECURE_CLOUD_RUN_SERVICE, { value: true });
+    const environment = props.environment ?? {};
+    const secrets = props.secrets ?? [];
+    this.validate(props, environment, secrets);
+
+    this.project = props.project;
+    this.location = props.location;
+    this.serviceName = props.serviceName;
+    this.identity =
+      props.serviceAccount ??
+      new ServiceIdentity(this, 'Identity', {
+        project: props.project,
+        accountId: runtimeAccountId(props.serviceName, id),
+        description: `Runs Cloud Run service ${props.serviceName}`,
+      });
+    this.grantPrincipal = this.identity;
+
+    this.service = new CloudRunV2Service(this, 'Resource', {
+      project: props.project,
+      location: props.location,
+      name: props.serviceName,
+      description: describe(props),
+      ingress: props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
+      deletionProtection: props.deletionProtection ?? true,
+      labels: props.publicAccess ? { ...props.labels, 'public-access': 'reasoned' } : props.labels,
+      binaryAuthorization: props.binaryAuthorization
+        ? props.binaryAuthorization.policy
+          ? { policy: props.binaryAuthorization.policy }
+          : { useDefault: true }
+        : undefined,
+      template: {
+        serviceAccount: this.identity.email,
+        encryptionKey: props.encryptionKey,
+        scaling:
+          props.minInstances !== undefined || props.maxInstances !== undefined
+            ? { minInstanceCount: props.minInstances, maxInstanceCount: props.maxInstances }
+            : undefined,
+        vpcAccess: props.vpcAccess && vpcAccessConfig(props.vpcAccess),
+        containers: [
+          {
+            image: props.image,
+            command: props.command,
+            args: props.args,
+            ports: { containerPort: props.port ?? DEFAULT_PORT },
+            resources: { limits: { cpu: props.cpu ?? '1', memory: props.memory ?? '512Mi' } },
+            env: environmentConfig(environment, secrets),
+          },
+        ],
+      },
+    });
+
+    for (const secret of secrets) this.allowSecretAccess(secret);
+    if (secrets.length > 0 && props.auditLogs !== false) {
+      AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
+    }
+    for (const invoker of props.invokers ?? []) this.grantInvoke(invoker);
+    if (props.publicAccess) {
+      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, props.publicAccess.reason);
+    }
+  }
+
+  /** The service's URL. */
+  public get uri(): string {
+    return this.service.uri;
+  }
+
+  /**
+   * Lets `grantee` call the service: `roles/run.servicesInvoker` (only `run.routes.invoke`)
+   * on this service.
+   */
+  public grantInvoke(grantee: IGrantable): Grant {
+    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
+  }
+
+  /**
+   * Lets `grantee` deploy new revisions: `roles/run.developer` on this service, and actAs on
+   * its runtime service account only (never `serviceAccountUser` on the project, which would
+   * let it deploy as any account). Returns the `run.developer` grant; the actAs grant is in
+   * the grant registry too.
+   */
+  public grantDeploy(grantee: IGrantable): Grant {
+    this.identity.grantActAs(grantee);
+    return this.bind(Roles.RUN_DEVELOPER.name, grantee);
+  }
+
+  /** Lets `grantee` read the service's configuration and status: `roles/run.viewer` on this service. */
+  public grantView(grantee: IGrantable): Grant {
+    return this.bind(Roles.RUN_VIEWER.name, grantee);
+  }
+
+  /**
+   * The service's `name` attribute, made once: each reference is a token that records a
+   * stack trace, which costs synth time in stacks with thousands of bindings.
+   */
+  private get serviceNameRef(): string {
+    return (this.nameRef ??= this.service.name);
+  }
+
+  /** The readable name of this service in grants: `cloud-run:<location>/<name>`. */
+  private get resourceName(): string {
+    return `cloud-run:${this.location}/${this.serviceName}`;
+  }
+
+  private bind(role: string, grantee: IGrantable, publicAccessReason?: string): Grant {
+    return bindIamMember({
+      scope: this,
+      role,
+      grantee,
+      resource: this.resourceName,
+      publicAccessReason,
+      create: (scope, id, member, condition) =>
+        new CloudRunV2ServiceIamMember(scope, id, {
+          project: this.project,
+          location: this.location,
+          name: this.serviceNameRef,
+          role,
+          member,
+          condition,
+        }),
+    });
+  }
+
+  /** `roles/secretmanager.secretAccessor` for the runtime account on this one secret. */
+  private allowSecretAccess(secret: SecretEnvironmentVariable): Grant {
+    const fullName = secret.secret.startsWith('projects/');
+    const role = Roles.SECRET_MANAGER_SECRET_ACCESSOR.name;
+    return bindIamMember({
+      scope: this,
+      role,
+      grantee: this.identity,
+      resource: `secret-manager:${fullName ? secret.secret : `projects/${this.project}/secrets/${secret.secret}`}`,
+      create: (scope, id, member, condition) =>
+        new SecretManagerSecretIamMember(scope, id, {
+          project: fullName ? undefined : this.project,
+          secretId: secret.secret,
+          role,
+          member,
+          condition,
+        }),
+    });
+  }
+
+  private validate(
+    props: SecureCloudRunServiceProps,
+    environment: Record<string, string>,
+    secrets: SecretEnvironmentVariable[],
+  ): void {
+    validateProjectId(this, 'project', props.project);
+    validateRegion(this, 'location', props.location);
+    validateServiceName(this, props.serviceName);
+    validateImage(this, props.image);
+    validateEnvironment(this, environment);
+    validateSecrets(this, secrets, environment);
+    validateLabels(this, 'labels', props.labels);
+    validateMaxLength(this, 'description', props.description, 512 - MAX_REASON - 20);
+    if (props.cpu !== undefined) {
+      validatePattern(
+        this,
+        'cpu',
+        props.cpu,
+        CPU,
+        'must be a CPU quantity',
+        "Use e.g. '1', '2' or '500m'.",
+      );
+    }
+    if (props.memory !== undefined) {
+      validatePattern(
+        this,
+        'memory',
+        props.memory,
+        MEMORY,
+        'must be a memory quantity in Mi or Gi',
+        "Use e.g. '512Mi' or '2Gi'.",
+      );
+    }
+    if (props.encryptionKey !== undefined) {
+      validatePattern(
+        this,
+        'encryptionKey',
+        props.encryptionKey,
+        KMS_KEY,
+        'must be the full name of a Cloud KMS key',
+        "Use 'projects/<p>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>' (a key, not a key version).",
+      );
+    }
+    validateScaling(this, props.minInstances, props.maxInstances);
+    if (
+      props.port !== undefined &&
+      !isUnresolved(props.port) &&
+      !(Number.isInteger(props.port) && props.port >= 1 && props.port <= 65535)
+    ) {
+      throw invalidValue(
+        this,
+        'port',
+        props.port,
+        'must be a port number 1-65535',
+        'Use the port the container listens on, e.g. 8080.',
+      );
+    }
+    if (props.publicAccess) {
+      const reason = props.publicAccess.reason ?? '';
+      if (
+        !isUnresolved(reason) &&
+        (reason.trim().length < MIN_REASON || reason.length > MAX_REASON)
+      ) {
+        throw invalidValue(
+          this,
+          'publicAccess.reason',
+          reason,
+          `must say in ${MIN_REASON}-${MAX_REASON} characters why anyone on the internet may invoke this service`,
+          "Write the reason, e.g. 'Public webhook endpoint for the payment provider', or remove publicAccess and name the invokers.",
+        );
+      }
+    }
+    if (props.vpcAccess) validateVpcAccess(this, props.vpcAccess);
+  }
+}
+
+const SECURE_CLOUD_RUN_SERVICE = Symbol.for('cdktf-guardrails.SecureCloudRunService');
+
+/** `<serviceName>-run`, shortened to fit the 30 characters of an account id; at least 6. */
+function runtimeAccountId(serviceName: string, constructId: string): string {
+  const base = isUnresolved(serviceName)
+    ? constructId.toLowerCase().replace(/[^a-z0-9-]/g, '-')
+    : serviceName;
+  const trimmed = base.slice(0, 26).replace(/-+$/, '');
+  const candidate = `${trimmed}-run`;
+  return candidate.length >= 6 ? candidate : `${candidate}-sa`;
+}
+
+function describe(props: SecureCloudRunServiceProps): string | undefined {
+  if (!props.publicAccess) return props.description;
+  const reason = `Public access: ${props.publicAccess.reason}`;
+  return props.description ? `${props.description} ${reason}` : reason;
+}
+
+/** Plain values and secrets, sorted by name so the synthesized list does not depend on prop order. */
+function environmentConfig(
+  environment: Record<string, string>,
+  secrets: SecretEnvironmentVariable[],
+): CloudRunV2ServiceTemplateContainersEnv[] | undefined {
+  const plain = Object.entries(environment).map(([name, value]) => ({ name, value }));
+  const fromSecrets = secrets.map((s) => ({
+    name: s.name,
+    valueSource: { secretKeyRef: { secret: s.secret, version: s.version ?? 'latest' } },
+  }));
+  const all = [...plain, ...fromSecrets].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  return all.length > 0 ? all : undefined;
+}
+
+function vpcAccessConfig(vpc: CloudRunVpcAccess) {
+  const egress = vpc.egress ?? CloudRunVpcEgress.PRIVATE_RANGES_ONLY;
+  if (vpc.connector) return { connector: vpc.connector, egress };
+  return {
+    egress,
+    networkInterfaces: [
+      { network: vpc.network, subnetwork: vpc.subnetwork, tags: vpc.networkTags },
+    ],
+  };
+}
+
+function validateVpcAccess(scope: Construct, vpc: CloudRunVpcAccess): void {
+  const direct = vpc.network !== undefined || vpc.subnetwork !== undefined;
+  if (vpc.connector !== undefined && direct) {
+    throw invalidProps(
+      scope,
+      'vpcAccess',
+      'sets both a connector and Direct VPC egress (network/subnetwork)',
+      'Use either connector, or network/subnetwork.',
+    );
+  }
+  if (vpc.connector === undefined && !direct) {
+    throw invalidProps(
+      scope,
+      'vpcAccess',
+      'names neither a connector nor a network/subnetwork',
+      "Set connector ('projects/<p>/locations/<r>/connectors/<name>') or network/subnetwork for Direct VPC egress.",
+    );
+  }
+  if (vpc.networkTags && vpc.connector !== undefined) {
+    throw invalidProps(
+      scope,
+      'vpcAccess.networkTags',
+      'apply only to Direct VPC egress',
+      'Remove networkTags, or use network/subnetwork.',
+    );
+  }
+}
+
+function validateScaling(scope: Construct, min: number | undefined, max: number | undefined): void {
+  for (const [prop, value] of [
+    ['minInstances', min],
+    ['maxInstances', max],
+  ] as const) {
+    if (value === undefined || isUnresolved(value)) continue;
+    if (!Number.isInteger(value) || value < (prop === 'maxInstances' ? 1 : 0)) {
+      throw invalidValue(
+        scope,
+        prop,
+        value,
+        `must be a whole number of at least ${prop === 'maxInstances' ? 1 : 0}`,
+        'Use e.g. 0 or 10.',
+      );
+    }
+  }
+  if (
+    min !== undefined &&
+    max !== undefined &&
+    !isUnresolved(min) &&
+    !isUnresolved(max) &&
+    min > max
+  ) {
+    throw invalidProps(
+      scope,
+      'minInstances',
+      `(${min}) is greater than maxInstances (${max})`,
+      `Lower minInstances or raise maxInstances to at least ${min}.`,
+    );
+  }
+}
