@@ -15,6 +15,8 @@ const { ServiceAccount } = require('@cdktf/provider-google/lib/service-account')
 const {
   ServiceAccountIamMember,
 } = require('@cdktf/provider-google/lib/service-account-iam-member');
+const { StorageBucket } = require('@cdktf/provider-google/lib/storage-bucket');
+const { StorageBucketIamMember } = require('@cdktf/provider-google/lib/storage-bucket-iam-member');
 
 const PROJECT = 'acme-bench';
 const POOL =
@@ -144,4 +146,63 @@ const cloudRunService = {
   },
 };
 
-module.exports = { serviceIdentity, cloudRunService };
+/** A ScopedBucket with a writer and a reader under one prefix each. */
+const scopedBucket = {
+  description: 'ScopedBucket with grantWrite and grantRead under prefixes',
+  budgeted: false,
+  library(stack, i) {
+    const { Principal, ScopedBucket } = lib();
+    const bucket = new ScopedBucket(stack, `bucket${i}`, {
+      project: PROJECT,
+      bucketName: `acme-bench-${i}`,
+      location: 'EU',
+    });
+    bucket.grantWrite(Principal.serviceAccount(`api-${i}@acme-bench.iam.gserviceaccount.com`), {
+      prefix: 'incoming/',
+    });
+    bucket.grantRead(Principal.serviceAccount(`worker-${i}@acme-bench.iam.gserviceaccount.com`), {
+      prefix: 'incoming/',
+    });
+  },
+  raw(stack, i) {
+    const bucket = new StorageBucket(stack, `bucket${i}`, {
+      project: PROJECT,
+      name: `acme-bench-${i}`,
+      location: 'EU',
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      forceDestroy: false,
+      versioning: { enabled: true },
+    });
+    const objects = `resource.name.startsWith("projects/_/buckets/acme-bench-${i}/objects/incoming/")`;
+    new StorageBucketIamMember(stack, `bucket${i}-write`, {
+      bucket: bucket.name,
+      role: 'roles/storage.objectCreator',
+      member: `serviceAccount:api-${i}@acme-bench.iam.gserviceaccount.com`,
+      condition: { title: 'objects under incoming/', description: 'x', expression: objects },
+    });
+    new StorageBucketIamMember(stack, `bucket${i}-read`, {
+      bucket: bucket.name,
+      role: 'roles/storage.objectViewer',
+      member: `serviceAccount:worker-${i}@acme-bench.iam.gserviceaccount.com`,
+      condition: {
+        title: 'objects under incoming/',
+        description: 'x',
+        expression: `${objects} || (resource.type == "storage.googleapis.com/Bucket" && api.getAttribute("storage.googleapis.com/objectListPrefix", "").startsWith("incoming/"))`,
+      },
+    });
+    if (i === 0) {
+      new ProjectIamAuditConfig(stack, 'storage-audit', {
+        project: PROJECT,
+        service: 'storage.googleapis.com',
+        auditLogConfig: [
+          { logType: 'ADMIN_READ' },
+          { logType: 'DATA_READ' },
+          { logType: 'DATA_WRITE' },
+        ],
+      });
+    }
+  },
+};
+
+module.exports = { serviceIdentity, cloudRunService, scopedBucket };

@@ -8,3 +8,5 @@ export * from './core/roles';
 export * from './core/service-identity';
 export * from './run/cloud-run-options';
 export * from './run/secure-cloud-run-service';
+export * from './storage/bucket-options';
+export * from './storage/scoped-bucket';

@@ -110,3 +110,11 @@ export function azureCatalog(): AzureCatalog {
     readFileSync(join(__dirname, 'fixtures', 'iam', 'azure-roles.json'), 'utf8'),
   ) as AzureCatalog;
 }
+
+/** The warning annotations (`Annotations.of(x).addWarning`) of every construct in the stack. */
+export function warningsOf(stack: TerraformStack): string[] {
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn'))
+    .map((m) => String(m.data));
+}

@@ -102,3 +102,27 @@ describe('cloud-run example', () => {
     }
   });
 });
+
+describe('storage example', () => {
+  const json = examples.get('storage')!;
+
+  test('every bucket is private, uniform and versioned', () => {
+    const buckets = Object.values(json.resource.google_storage_bucket) as any[];
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const b of buckets) {
+      expect(b.uniform_bucket_level_access).toBe(true);
+      expect(b.public_access_prevention).toBe('enforced');
+      expect(b.versioning).toEqual({ enabled: true });
+    }
+  });
+
+  test('every grant is on the bucket, under a prefix, none at project level', () => {
+    const bindings = Object.values(json.resource.google_storage_bucket_iam_member) as any[];
+    expect(bindings.map((b) => [b.role, b.condition.title]).sort()).toEqual([
+      ['roles/storage.objectCreator', 'objects under incoming/'],
+      ['roles/storage.objectCreator', 'objects under processed/'],
+      ['roles/storage.objectViewer', 'objects under incoming/'],
+    ]);
+    expect(json.resource.google_project_iam_member).toBeUndefined();
+  });
+});

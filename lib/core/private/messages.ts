@@ -13,9 +13,18 @@ function describeLocation(location: Location): string {
 
 /** Quotes a refused value for a message, shortened when long. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? escapeControlCharacters(value) : JSON.stringify(value);
   const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
   return `'${shown}'`;
+}
+
+/** Shows newlines, tabs and other control characters as JSON escapes, so a message stays one line. */
+function escapeControlCharacters(text: string): string {
+  return [...text]
+    .map((c) =>
+      c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? JSON.stringify(c).slice(1, -1) : c,
+    )
+    .join('');
 }
 
 /**

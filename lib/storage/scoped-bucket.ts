@@ -1,0 +1,380 @@
+import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import {
+  StorageBucket,
+  StorageBucketLifecycleRule,
+} from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { Annotations, dependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { AuditLogs } from '../core/audit-logs';
+import { Grant, IamCondition } from '../core/grant';
+import { IGrantable, IPrincipal } from '../core/principal';
+import { bindIamMember } from '../core/private/iam-member';
+import { validateLabels } from '../core/private/labels';
+import { invalidProps, invalidValue } from '../core/private/messages';
+import {
+  isUnresolved,
+  validatePattern,
+  validateProjectId,
+  validateStorageLocation,
+} from '../core/private/validate';
+import { IamRole, Roles } from '../core/roles';
+import { BucketGrantOptions, BucketLifecycleAction, BucketLifecycleRule } from './bucket-options';
+import { prefixCondition, validateBucketName, validatePrefix } from './private/bucket-rules';
+
+/** Props of a {@link ScopedBucket}. */
+export interface ScopedBucketProps {
+  /** Project of the bucket. */
+  readonly project: string;
+  /** Globally unique bucket name (3-63 characters, Cloud Storage naming rules). */
+  readonly bucketName: string;
+  /** A region (`europe-west1`), multi-region (`EU`) or dual-region (`EUR4`). */
+  readonly location: string;
+  /**
+   * Keep noncurrent versions of overwritten and deleted objects.
+   * @default - true, unless `retentionPeriodDays` is set (the two cannot be combined)
+   */
+  readonly versioning?: boolean;
+  /**
+   * Objects cannot be deleted or replaced until they are this old (a bucket retention
+   * policy, not locked: locking is irreversible and left to a deliberate manual step).
+   * Cloud Storage does not allow it together with versioning.
+   * @default - no retention policy
+   */
+  readonly retentionPeriodDays?: number;
+  /**
+   * How long deleted objects can be restored: 0 (off) or 7-90 days.
+   * @default - the Cloud Storage default (7 days)
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Cloud KMS key (CMEK) for new objects, `projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>`,
+   * in the bucket's location.
+   * @default - Google-managed encryption
+   */
+  readonly encryptionKey?: string;
+  /**
+   * Grant the project's Cloud Storage service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter`
+   * on `encryptionKey` (needed before the bucket can use the key). Turn off when the key's
+   * IAM is managed elsewhere.
+   * @default true
+   */
+  readonly grantEncryptionKeyToServiceAgent?: boolean;
+  /**
+   * Object Lifecycle Management rules.
+   * @default - none
+   */
+  readonly lifecycleRules?: BucketLifecycleRule[];
+  /**
+   * Let `terraform destroy` delete a bucket that still holds objects.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * Storage class of new objects.
+   * @default 'STANDARD'
+   */
+  readonly storageClass?: string;
+  /**
+   * Labels of the bucket.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Enable the Cloud Storage Data Access audit logs (who read and wrote which object).
+   * @default true
+   */
+  readonly auditLogs?: boolean;
+}
+
+const DAY_SECONDS = 86_400;
+const MAX_RETENTION_DAYS = 36_500;
+const KMS_KEY = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+const STORAGE_CLASSES = /^(STANDARD|NEARLINE|COLDLINE|ARCHIVE)$/;
+/** Multi-regions and the KMS location their keys must be in. */
+const MULTI_REGION_KEY_LOCATION: Record<string, string> = { US: 'us', EU: 'europe', ASIA: 'asia' };
+
+/**
+ * A Cloud Storage bucket (`google_storage_bucket`) that is private and uniform, and whose
+ * grants are scoped to what each identity needs:
+ *
+ * - uniform bucket-level access (no object ACLs) and public access prevention enforced,
+ *   always: no prop can make it public;
+ * - versioning on, `forceDestroy` off;
+ * - `grantRead`, `grantWrite`, `grantReadWrite` bind the smallest object role on **this
+ *   bucket**, optionally narrowed to an object prefix by an IAM condition;
+ * - Cloud Storage Data Access audit logs on.
+ */
+export class ScopedBucket extends Construct {
+  /** The `google_storage_bucket` resource. */
+  public readonly bucket: StorageBucket;
+  /** Name of the bucket. */
+  public readonly bucketName: string;
+  /** Project of the bucket. */
+  public readonly project: string;
+
+  constructor(scope: Construct, id: string, props: ScopedBucketProps) {
+    super(scope, id);
+    this.validate(props);
+    this.project = props.project;
+    this.bucketName = props.bucketName;
+
+    const versioning = props.versioning ?? props.retentionPeriodDays === undefined;
+    this.bucket = new StorageBucket(this, 'Resource', {
+      project: props.project,
+      name: props.bucketName,
+      location: props.location,
+      storageClass: props.storageClass,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      forceDestroy: props.forceDestroy ?? false,
+      versioning: { enabled: versioning },
+      retentionPolicy:
+        props.retentionPeriodDays !== undefined
+          ? { retentionPeriod: props.retentionPeriodDays * DAY_SECONDS }
+          : undefined,
+      softDeletePolicy:
+        props.softDeleteRetentionDays !== undefined
+          ? { retentionDurationSeconds: props.softDeleteRetentionDays * DAY_SECONDS }
+          : undefined,
+      encryption: props.encryptionKey ? { defaultKmsKeyName: props.encryptionKey } : undefined,
+      lifecycleRule: props.lifecycleRules?.map(lifecycleRuleConfig),
+      labels: props.labels,
+    });
+
+    if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
+      this.allowServiceAgentToUseKey(props.encryptionKey);
+    }
+    if (props.auditLogs !== false)
+      AuditLogs.of(this).enable(props.project, 'storage.googleapis.com');
+  }
+
+  /** `gs://<bucket>`. */
+  public get url(): string {
+    return `gs://${this.bucketName}`;
+  }
+
+  /**
+   * Lets `grantee` read and list objects: `roles/storage.objectViewer` on this bucket.
+   * With `prefix`, only objects under it, and listing only under it.
+   */
+  public grantRead(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+    return this.grantObjects(Roles.STORAGE_OBJECT_VIEWER, grantee, options);
+  }
+
+  /**
+   * Lets `grantee` create objects, without reading, overwriting or deleting them:
+   * `roles/storage.objectCreator` on this bucket, optionally under `prefix`.
+   */
+  public grantWrite(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+    return this.grantObjects(Roles.STORAGE_OBJECT_CREATOR, grantee, options);
+  }
+
+  /**
+   * Lets `grantee` read, list, create, overwrite and delete objects:
+   * `roles/storage.objectUser` on this bucket, optionally under `prefix`.
+   */
+  public grantReadWrite(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+    return this.grantObjects(Roles.STORAGE_OBJECT_USER, grantee, options);
+  }
+
+  private grantObjects(role: IamRole, grantee: IGrantable, options: BucketGrantOptions): Grant {
+    let condition: IamCondition | undefined;
+    if (options.prefix !== undefined) {
+      validatePrefix(this, options.prefix);
+      if (!isUnresolved(options.prefix) && !options.prefix.endsWith('/')) {
+        Annotations.of(this).addWarning(
+          `Grant prefix '${options.prefix}' does not end with '/', so it also matches names such as '${options.prefix}-other'. End it with '/' to mean one folder.`,
+        );
+      }
+      condition = prefixCondition(
+        this.bucketName,
+        options.prefix,
+        role.permissions.includes('storage.objects.list'),
+      );
+    }
+    return this.bind(role.name, grantee, condition);
+  }
+
+  private bind(role: string, grantee: IGrantable, condition?: IamCondition): Grant {
+    return bindIamMember({
+      scope: this,
+      role,
+      grantee,
+      condition,
+      resource: `storage:${this.bucketName}`,
+      create: (scope, id, member, c) =>
+        new StorageBucketIamMember(scope, id, {
+          bucket: this.bucket.name,
+          role,
+          member,
+          condition: c,
+        }),
+    });
+  }
+
+  /**
+   * CMEK: the project's Cloud Storage service agent encrypts and decrypts with the key on
+   * behalf of every reader and writer, so it (and only it) needs
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key. The agent's address comes from
+   * `data.google_storage_project_service_account`, so the project number need not be known.
+   */
+  private allowServiceAgentToUseKey(key: string): void {
+    const agent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
+      project: this.project,
+    });
+    const principal: IPrincipal = {
+      member: agent.member,
+      get grantPrincipal(): IPrincipal {
+        return principal;
+      },
+    };
+    const role = Roles.CLOUD_KMS_CRYPTO_KEY_ENCRYPTER_DECRYPTER.name;
+    const grant = bindIamMember({
+      scope: this,
+      role,
+      grantee: principal,
+      resource: `kms:${key}`,
+      create: (scope, id, member, condition) =>
+        new KmsCryptoKeyIamMember(scope, id, { cryptoKeyId: key, role, member, condition }),
+    });
+    // The bucket can only be created with the key once the agent may use it.
+    this.bucket.dependsOn = [...(this.bucket.dependsOn ?? []), ...grant.resources.map(dependable)];
+  }
+
+  private validate(props: ScopedBucketProps): void {
+    validateProjectId(this, 'project', props.project);
+    validateBucketName(this, props.bucketName);
+    validateStorageLocation(this, 'location', props.location);
+    validateLabels(this, 'labels', props.labels);
+    if (props.storageClass !== undefined) {
+      validatePattern(
+        this,
+        'storageClass',
+        props.storageClass,
+        STORAGE_CLASSES,
+        'must be a storage class',
+        'Use STANDARD, NEARLINE, COLDLINE or ARCHIVE.',
+      );
+    }
+    validateDays(this, 'retentionPeriodDays', props.retentionPeriodDays, 1, MAX_RETENTION_DAYS);
+    if (props.softDeleteRetentionDays !== 0)
+      validateDays(this, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 7, 90);
+    if (props.retentionPeriodDays !== undefined && props.versioning === true) {
+      throw invalidProps(
+        this,
+        'versioning',
+        'is true together with retentionPeriodDays, which Cloud Storage does not allow (a retention policy already keeps each object until it is old enough)',
+        'Remove versioning (it defaults to off with a retention policy), or remove retentionPeriodDays.',
+      );
+    }
+    if (props.encryptionKey !== undefined) validateKey(this, props.encryptionKey, props.location);
+    props.lifecycleRules?.forEach((rule, i) => validateLifecycleRule(this, i, rule));
+  }
+}
+
+function validateDays(
+  scope: Construct,
+  prop: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const zero = prop === 'softDeleteRetentionDays' ? ' (or 0 to turn it off)' : '';
+    throw invalidValue(
+      scope,
+      prop,
+      value,
+      `must be a whole number of days from ${min} to ${max}${zero}`,
+      `Use e.g. ${min === 7 ? 30 : 365}.`,
+    );
+  }
+}
+
+function validateKey(scope: Construct, key: string, location: string): void {
+  if (isUnresolved(key)) return;
+  const match = KMS_KEY.exec(key);
+  if (!match) {
+    throw invalidValue(
+      scope,
+      'encryptionKey',
+      key,
+      'must be the full name of a Cloud KMS key',
+      "Use 'projects/<p>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>' (a key, not a key version).",
+    );
+  }
+  if (isUnresolved(location)) return;
+  const expected = MULTI_REGION_KEY_LOCATION[location.toUpperCase()] ?? location.toLowerCase();
+  const keyLocation = match[1];
+  const dualRegion = !MULTI_REGION_KEY_LOCATION[location.toUpperCase()] && !location.includes('-');
+  if (!dualRegion && keyLocation !== expected) {
+    throw invalidValue(
+      scope,
+      'encryptionKey',
+      key,
+      `must be in the bucket's location '${expected}' (it is in '${keyLocation}')`,
+      `Create the key ring in '${expected}'; Cloud Storage only uses keys in the bucket's location.`,
+    );
+  }
+}
+
+function validateLifecycleRule(scope: Construct, index: number, rule: BucketLifecycleRule): void {
+  const prop = `lifecycleRules[${index}]`;
+  const conditions = [
+    rule.ageDays,
+    rule.numNewerVersions,
+    rule.daysSinceNoncurrentTime,
+    rule.matchesPrefix,
+    rule.withState,
+  ];
+  if (conditions.every((c) => c === undefined)) {
+    throw invalidProps(
+      scope,
+      prop,
+      'has no condition, so it would apply to every object',
+      'Add ageDays, numNewerVersions, daysSinceNoncurrentTime, matchesPrefix or withState.',
+    );
+  }
+  if (
+    (rule.action === BucketLifecycleAction.SET_STORAGE_CLASS) !==
+    (rule.storageClass !== undefined)
+  ) {
+    throw invalidProps(
+      scope,
+      `${prop}.storageClass`,
+      'is required by SET_STORAGE_CLASS and only allowed with it',
+      "Set storageClass (e.g. 'COLDLINE') with SET_STORAGE_CLASS, or remove it.",
+    );
+  }
+  for (const [name, value] of [
+    ['ageDays', rule.ageDays],
+    ['numNewerVersions', rule.numNewerVersions],
+    ['daysSinceNoncurrentTime', rule.daysSinceNoncurrentTime],
+  ] as const) {
+    if (value !== undefined && !isUnresolved(value) && (!Number.isInteger(value) || value < 0)) {
+      throw invalidValue(
+        scope,
+        `${prop}.${name}`,
+        value,
+        'must be a whole number of at least 0',
+        'Use e.g. 30.',
+      );
+    }
+  }
+}
+
+function lifecycleRuleConfig(rule: BucketLifecycleRule): StorageBucketLifecycleRule {
+  return {
+    action: { type: rule.action, storageClass: rule.storageClass },
+    condition: {
+      age: rule.ageDays,
+      numNewerVersions: rule.numNewerVersions,
+      daysSinceNoncurrentTime: rule.daysSinceNoncurrentTime,
+      matchesPrefix: rule.matchesPrefix,
+      withState: rule.withState,
+    },
+  };
+}
