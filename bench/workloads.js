@@ -205,4 +205,61 @@ const scopedBucket = {
   },
 };
 
-module.exports = { serviceIdentity, cloudRunService, scopedBucket };
+/** A service identity that may predict on its own Vertex AI endpoint. */
+const vertexEndpointCaller = {
+  description: 'VertexEndpointCaller (ENDPOINT scope) for a ServiceIdentity',
+  budgeted: false,
+  library(stack, i) {
+    const { ServiceIdentity, VertexEndpointCaller } = lib();
+    const caller = new ServiceIdentity(stack, `caller${i}`, {
+      project: PROJECT,
+      accountId: `caller-${i}-run`,
+    });
+    new VertexEndpointCaller(stack, `predict${i}`, {
+      caller,
+      project: PROJECT,
+      region: 'europe-west1',
+      endpointId: String(1000 + i),
+    });
+  },
+  raw(stack, i) {
+    const {
+      GoogleVertexAiEndpointIamMember,
+    } = require('@cdktf/provider-google-beta/lib/google-vertex-ai-endpoint-iam-member');
+    const { ProjectIamCustomRole } = require('@cdktf/provider-google/lib/project-iam-custom-role');
+    const caller = new ServiceAccount(stack, `caller${i}`, {
+      project: PROJECT,
+      accountId: `caller-${i}-run`,
+      displayName: `caller-${i}-run`,
+      description: `Managed by cdktf-guardrails (bench/caller${i})`,
+    });
+    if (i === 0) {
+      stack.vertexRole = new ProjectIamCustomRole(stack, 'vertex-role', {
+        project: PROJECT,
+        roleId: 'guardrailsVertexPredict_bench',
+        title: 'Vertex AI endpoint caller',
+        permissions: ['aiplatform.endpoints.predict'],
+        stage: 'GA',
+      });
+      new ProjectIamAuditConfig(stack, 'aiplatform-audit', {
+        project: PROJECT,
+        service: 'aiplatform.googleapis.com',
+        auditLogConfig: [
+          { logType: 'ADMIN_READ' },
+          { logType: 'DATA_READ' },
+          { logType: 'DATA_WRITE' },
+        ],
+      });
+    }
+    new GoogleVertexAiEndpointIamMember(stack, `predict${i}`, {
+      provider: stack.node.findChild('google-beta'),
+      project: PROJECT,
+      location: 'europe-west1',
+      endpoint: `projects/${PROJECT}/locations/europe-west1/endpoints/${1000 + i}`,
+      role: stack.vertexRole.name,
+      member: caller.member,
+    });
+  },
+};
+
+module.exports = { serviceIdentity, cloudRunService, scopedBucket, vertexEndpointCaller };

@@ -2,10 +2,12 @@ import { App } from 'cdktf';
 import { CloudRunStack } from './cloud-run';
 import { IdentityCoreStack } from './identity-core';
 import { StorageStack } from './storage';
+import { VertexStack } from './vertex';
 
 /** Adds every example stack to `app`; the tests synthesize the same set. */
 export function buildExamples(app: App): void {
   new IdentityCoreStack(app, 'identity-core');
   new CloudRunStack(app, 'cloud-run');
   new StorageStack(app, 'storage');
+  new VertexStack(app, 'vertex');
 }

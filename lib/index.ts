@@ -10,3 +10,5 @@ export * from './run/cloud-run-options';
 export * from './run/secure-cloud-run-service';
 export * from './storage/bucket-options';
 export * from './storage/scoped-bucket';
+export * from './vertex/vertex-grant-scope';
+export * from './vertex/vertex-endpoint-caller';

@@ -30,7 +30,10 @@ export class AuditLogs extends Construct {
     return existing instanceof AuditLogs ? existing : new AuditLogs(stack, SINGLETON_ID);
   }
 
+  /** Configs by construct id: one per (project, service), whatever tokens spell them. */
   private readonly configs = new Map<string, ProjectIamAuditConfig>();
+  /** The same configs by the arguments of `enable`, so repeated calls skip hashing. */
+  private readonly byArguments = new Map<string, ProjectIamAuditConfig>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -43,6 +46,8 @@ export class AuditLogs extends Construct {
    * @returns the one audit config of that project and service in this stack
    */
   public enable(project: string, service: string): ProjectIamAuditConfig {
+    const asked = this.byArguments.get(`${project}\n${service}`);
+    if (asked) return asked;
     validateProjectId(this, 'project', project);
     if (!isUnresolved(service) && !SERVICE.test(service)) {
       throw invalidValue(
@@ -54,14 +59,15 @@ export class AuditLogs extends Construct {
       );
     }
     const id = stableId(this, service.replace(/\.googleapis\.com$/, ''), [project, service]);
-    const existing = this.configs.get(id);
-    if (existing) return existing;
-    const config = new ProjectIamAuditConfig(this, id, {
-      project,
-      service,
-      auditLogConfig: LOG_TYPES.map((logType) => ({ logType })),
-    });
+    const config =
+      this.configs.get(id) ??
+      new ProjectIamAuditConfig(this, id, {
+        project,
+        service,
+        auditLogConfig: LOG_TYPES.map((logType) => ({ logType })),
+      });
     this.configs.set(id, config);
+    this.byArguments.set(`${project}\n${service}`, config);
     return config;
   }
 

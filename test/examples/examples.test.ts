@@ -126,3 +126,20 @@ describe('storage example', () => {
     expect(json.resource.google_project_iam_member).toBeUndefined();
   });
 });
+
+describe('vertex example', () => {
+  const json = examples.get('vertex')!;
+
+  test('the API may predict on one endpoint with a one-permission custom role', () => {
+    expect(Object.values(json.resource.google_project_iam_custom_role)).toEqual([
+      expect.objectContaining({ permissions: ['aiplatform.endpoints.predict'] }),
+    ]);
+    expect(Object.values(json.resource.google_vertex_ai_endpoint_iam_member)).toEqual([
+      expect.objectContaining({
+        provider: 'google-beta',
+        endpoint: 'projects/acme-prod/locations/europe-west1/endpoints/4451820917340110848',
+      }),
+    ]);
+    expect(json.resource.google_project_iam_member).toBeUndefined();
+  });
+});
