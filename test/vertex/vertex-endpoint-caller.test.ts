@@ -317,3 +317,16 @@ describe('why a custom role (from the IAM catalog)', () => {
     expect(catalog.holders['aiplatform.endpoints.explain'].length).toBeGreaterThan(0);
   });
 });
+
+describe('VertexEndpointCaller addresses', () => {
+  test('binding addresses do not depend on creation order', () => {
+    const build = (ids: string[]) => {
+      const stack = testStack();
+      for (const id of ids) caller(stack, { endpointId: id }, `c${id}`);
+      return Object.keys(synth(stack).resource.google_vertex_ai_endpoint_iam_member).sort();
+    };
+    const forward = build(['1', '2', '3']);
+    expect(build(['3', '2', '1'])).toEqual(forward);
+    expect(forward.join()).not.toMatch(/TfToken|TOKEN/);
+  });
+});

@@ -42,8 +42,13 @@ export function principalKey(principal: object, member: string): string {
   return Construct.isConstruct(principal) ? `construct:${principal.node.path}` : member;
 }
 
-/** The short name of a role for readable construct ids: `roles/run.servicesInvoker` → `run.servicesInvoker`. */
+/**
+ * The short name of a role for readable construct ids: `roles/run.servicesInvoker` →
+ * `run.servicesInvoker`. A role given by reference (a custom role's `name`) is `custom-role`:
+ * the text of a token changes with creation order and must never reach a construct id.
+ */
 export function roleShortName(role: string): string {
+  if (Token.isUnresolved(role)) return 'custom-role';
   const name = role.slice(role.lastIndexOf('/') + 1);
   return name.replace(/[^A-Za-z0-9.-]/g, '-');
 }
