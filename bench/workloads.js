@@ -262,4 +262,82 @@ const vertexEndpointCaller = {
   },
 };
 
-module.exports = { serviceIdentity, cloudRunService, scopedBucket, vertexEndpointCaller };
+/** A pool with a GitHub Actions provider whose repository may impersonate a service identity. */
+const workloadIdentityPool = {
+  description: 'WorkloadIdentityPool + GitHub provider + allowWorkloadIdentity',
+  budgeted: false,
+  library(stack, i) {
+    const { ServiceIdentity, WorkloadIdentityPool } = lib();
+    const pool = new WorkloadIdentityPool(stack, `pool${i}`, {
+      project: PROJECT,
+      poolId: `pool-${i}-ci`,
+    });
+    const github = pool.addGitHubActionsProvider('github', {
+      repositoryOwner: 'acme',
+      repositories: [`acme/app-${i}`],
+    });
+    const identity = new ServiceIdentity(stack, `deployer${i}`, {
+      project: PROJECT,
+      accountId: `deployer-${i}-ci`,
+    });
+    identity.allowWorkloadIdentity(github.principalForRepository(`acme/app-${i}`));
+  },
+  raw(stack, i) {
+    const {
+      IamWorkloadIdentityPool,
+    } = require('@cdktf/provider-google/lib/iam-workload-identity-pool');
+    const {
+      IamWorkloadIdentityPoolProvider,
+    } = require('@cdktf/provider-google/lib/iam-workload-identity-pool-provider');
+    const pool = new IamWorkloadIdentityPool(stack, `pool${i}`, {
+      project: PROJECT,
+      workloadIdentityPoolId: `pool-${i}-ci`,
+      description: `Managed by cdktf-guardrails (bench/pool${i})`,
+    });
+    new IamWorkloadIdentityPoolProvider(stack, `pool${i}-github`, {
+      project: PROJECT,
+      workloadIdentityPoolId: pool.workloadIdentityPoolId,
+      workloadIdentityPoolProviderId: 'github',
+      attributeMapping: {
+        'google.subject': 'assertion.sub',
+        'attribute.repository': 'assertion.repository',
+        'attribute.repository_owner': 'assertion.repository_owner',
+        'attribute.ref': 'assertion.ref',
+      },
+      attributeCondition: `assertion.repository_owner == 'acme' && assertion.repository == 'acme/app-${i}'`,
+      oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
+    });
+    const account = new ServiceAccount(stack, `deployer${i}`, {
+      project: PROJECT,
+      accountId: `deployer-${i}-ci`,
+      displayName: `deployer-${i}-ci`,
+      description: `Managed by cdktf-guardrails (bench/deployer${i})`,
+    });
+    new ServiceAccountIamMember(stack, `deployer${i}-wif`, {
+      serviceAccountId: account.name,
+      role: 'roles/iam.workloadIdentityUser',
+      member: `principalSet://iam.googleapis.com/${pool.name}/attribute.repository/acme/app-${i}`,
+    });
+    if (i === 0) {
+      for (const service of ['sts.googleapis.com', 'iamcredentials.googleapis.com']) {
+        new ProjectIamAuditConfig(stack, `${service}-audit`, {
+          project: PROJECT,
+          service,
+          auditLogConfig: [
+            { logType: 'ADMIN_READ' },
+            { logType: 'DATA_READ' },
+            { logType: 'DATA_WRITE' },
+          ],
+        });
+      }
+    }
+  },
+};
+
+module.exports = {
+  serviceIdentity,
+  cloudRunService,
+  scopedBucket,
+  vertexEndpointCaller,
+  workloadIdentityPool,
+};

@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { CloudRunStack } from './cloud-run';
+import { FederationStack } from './federation';
 import { IdentityCoreStack } from './identity-core';
 import { StorageStack } from './storage';
 import { VertexStack } from './vertex';
@@ -10,4 +11,5 @@ export function buildExamples(app: App): void {
   new CloudRunStack(app, 'cloud-run');
   new StorageStack(app, 'storage');
   new VertexStack(app, 'vertex');
+  new FederationStack(app, 'federation');
 }

@@ -12,3 +12,7 @@ export * from './storage/bucket-options';
 export * from './storage/scoped-bucket';
 export * from './vertex/vertex-grant-scope';
 export * from './vertex/vertex-endpoint-caller';
+export * from './federation/federated-principal';
+export * from './federation/provider-options';
+export * from './federation/workload-identity-pool';
+export * from './federation/workload-identity-provider';

@@ -143,3 +143,30 @@ describe('vertex example', () => {
     expect(json.resource.google_project_iam_member).toBeUndefined();
   });
 });
+
+describe('federation example', () => {
+  const json = examples.get('federation')!;
+
+  test('every provider has a condition; no key; no whole-pool grant', () => {
+    const providers = Object.values(
+      json.resource.google_iam_workload_identity_pool_provider,
+    ) as any[];
+    expect(providers).toHaveLength(2);
+    for (const p of providers) expect(p.attribute_condition.length).toBeGreaterThan(0);
+    expect(json.resource.google_service_account_key).toBeUndefined();
+    for (const b of iamMembers(json)) expect(b.member).not.toMatch(/\/\*$/);
+  });
+
+  test('the workflow deploys the API directly; the Azure job reads one prefix', () => {
+    const deploy = Object.values(json.resource.google_cloud_run_v2_service_iam_member) as any[];
+    expect(deploy.map((b) => b.role)).toEqual(['roles/run.developer']);
+    expect(deploy[0].member).toMatch(
+      /^principalSet:\/\/iam\.googleapis\.com\/\$\{google_iam_workload_identity_pool\..+\}\/attribute\.repository\/acme\/orders-api$/,
+    );
+    const read = Object.values(json.resource.google_storage_bucket_iam_member) as any[];
+    expect(read).toEqual([expect.objectContaining({ role: 'roles/storage.objectViewer' })]);
+    expect(read[0].member).toMatch(
+      /^principal:\/\/iam\.googleapis\.com\/.+\/subject\/0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b$/,
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { IConstruct } from 'constructs';
+import { invalidValue } from '../../core/private/messages';
+import { isUnresolved, validatePattern } from '../../core/private/validate';
+
+const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const GIT_REF = /^refs\/(heads|tags)\/[^\s'"\\]+$/;
+const HTTPS_URL = /^https:\/\/[^\s/$.?#].[^\s'"]*$/;
+const ATTRIBUTE_NAME = /^[a-z_][a-z0-9_]{0,99}$/;
+
+/** Pool and provider ids: 4-32 of a-z, 0-9 and '-', not starting with 'gcp-' (reserved). */
+export function validateFederationId(scope: IConstruct, prop: string, id: string): void {
+  validatePattern(
+    scope,
+    prop,
+    id,
+    POOL_OR_PROVIDER_ID,
+    "must be 4-32 characters of a-z, 0-9 and '-'",
+    "Use e.g. 'github-actions'.",
+  );
+  if (!isUnresolved(id) && id.startsWith('gcp-')) {
+    throw invalidValue(
+      scope,
+      prop,
+      id,
+      "must not start with 'gcp-' (reserved by Google)",
+      'Choose another prefix.',
+    );
+  }
+}
+
+export function validateGitHubOwner(scope: IConstruct, owner: string): void {
+  validatePattern(
+    scope,
+    'repositoryOwner',
+    owner,
+    GITHUB_OWNER,
+    "must be a GitHub organization or user name (letters, digits and '-', up to 39)",
+    "Use the owner part of 'owner/repository', e.g. 'acme'.",
+  );
+}
+
+/** `owner/name`, owned by `owner` when given. */
+export function validateGitHubRepository(
+  scope: IConstruct,
+  prop: string,
+  repository: string,
+  owner?: string,
+): void {
+  validatePattern(
+    scope,
+    prop,
+    repository,
+    GITHUB_REPOSITORY,
+    "must be a GitHub repository as 'owner/name'",
+    "Use e.g. 'acme/orders-api'.",
+  );
+  if (owner === undefined || isUnresolved(repository) || isUnresolved(owner)) return;
+  const repositoryOwner = repository.split('/')[0];
+  if (repositoryOwner.toLowerCase() !== owner.toLowerCase()) {
+    throw invalidValue(
+      scope,
+      prop,
+      repository,
+      `must belong to the provider's repositoryOwner '${owner}'`,
+      `Tokens from '${repositoryOwner}' are refused by the provider's condition; add a provider for '${repositoryOwner}' instead.`,
+    );
+  }
+}
+
+export function validateGitRef(scope: IConstruct, prop: string, ref: string): void {
+  validatePattern(
+    scope,
+    prop,
+    ref,
+    GIT_REF,
+    "must be a full Git ref such as 'refs/heads/main' or 'refs/tags/v1.2.0'",
+    "Write the full ref: 'main' is 'refs/heads/main'.",
+  );
+}
+
+export function validateIssuerUri(scope: IConstruct, uri: string): void {
+  validatePattern(
+    scope,
+    'issuerUri',
+    uri,
+    HTTPS_URL,
+    "must be an https:// URL, exactly the tokens' 'iss' claim",
+    "Use e.g. 'https://gitlab.com' or 'https://app.terraform.io'.",
+  );
+}
+
+export function validateAttributeName(scope: IConstruct, prop: string, name: string): void {
+  validatePattern(
+    scope,
+    prop,
+    name,
+    ATTRIBUTE_NAME,
+    "must be a custom attribute name (a-z, 0-9 and '_', without the 'attribute.' prefix)",
+    "Use e.g. 'repository' for attribute.repository.",
+  );
+}
+
+/** Quotes a value as a CEL string literal. */
+export function celString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** `a == 'x'` for one value, `a in ['x', 'y']` for several. */
+export function celMembership(expression: string, values: string[]): string {
+  return values.length === 1
+    ? `${expression} == ${celString(values[0])}`
+    : `${expression} in [${values.map(celString).join(', ')}]`;
+}

@@ -1,0 +1,221 @@
+import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
+import { Construct } from 'constructs';
+import { AuditLogs } from '../core/audit-logs';
+import { invalidValue } from '../core/private/messages';
+import {
+  isUnresolved,
+  validateGuid,
+  validateMaxLength,
+  validateProjectId,
+} from '../core/private/validate';
+import { FederatedPrincipal } from './federated-principal';
+import {
+  celMembership,
+  celString,
+  validateAttributeName,
+  validateFederationId,
+  validateGitHubOwner,
+  validateGitHubRepository,
+  validateGitRef,
+  validateIssuerUri,
+} from './private/federation-rules';
+import {
+  AzureAdProviderOptions,
+  GitHubActionsProviderOptions,
+  OidcProviderOptions,
+} from './provider-options';
+import { WorkloadIdentityProvider } from './workload-identity-provider';
+
+/** Props of a {@link WorkloadIdentityPool}. */
+export interface WorkloadIdentityPoolProps {
+  /** Project of the pool. */
+  readonly project: string;
+  /** Pool id: 4-32 of a-z, 0-9 and '-', not starting with 'gcp-'. */
+  readonly poolId: string;
+  /**
+   * Display name, at most 32 characters.
+   * @default - none
+   */
+  readonly displayName?: string;
+  /**
+   * Description, at most 256 characters.
+   * @default - "Managed by cdktf-guardrails (<construct path>)"
+   */
+  readonly description?: string;
+  /**
+   * Enable the Data Access audit logs of the Security Token Service (token exchanges) and
+   * IAM Service Account Credentials (impersonation).
+   * @default true
+   */
+  readonly auditLogs?: boolean;
+}
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const AZURE_DEFAULT_MAPPING = {
+  'google.subject': 'assertion.sub',
+  'attribute.tid': 'assertion.tid',
+  'attribute.oid': 'assertion.oid',
+};
+
+/**
+ * A workload identity pool (`google_iam_workload_identity_pool`): CI systems and workloads in
+ * other clouds exchange their own short-lived tokens for Google credentials, so no service
+ * account key exists. Every provider of the pool has an attribute condition; its principals
+ * can be granted access directly or allowed to impersonate a `ServiceIdentity`.
+ */
+export class WorkloadIdentityPool extends Construct {
+  /** The `google_iam_workload_identity_pool` resource. */
+  public readonly pool: IamWorkloadIdentityPool;
+  /** Project of the pool. */
+  public readonly project: string;
+  /** The pool id. */
+  public readonly poolId: string;
+
+  private nameRef?: string;
+  private readonly requestedAttributes = new Set<string>();
+  private readonly providers: WorkloadIdentityProvider[] = [];
+
+  constructor(scope: Construct, id: string, props: WorkloadIdentityPoolProps) {
+    super(scope, id);
+    validateProjectId(this, 'project', props.project);
+    validateFederationId(this, 'poolId', props.poolId);
+    validateMaxLength(this, 'displayName', props.displayName, 32);
+    validateMaxLength(this, 'description', props.description, 256);
+    this.project = props.project;
+    this.poolId = props.poolId;
+    this.pool = new IamWorkloadIdentityPool(this, 'Resource', {
+      project: props.project,
+      workloadIdentityPoolId: props.poolId,
+      displayName: props.displayName,
+      description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
+    });
+    if (props.auditLogs !== false) {
+      AuditLogs.of(this).enable(props.project, 'sts.googleapis.com');
+      AuditLogs.of(this).enable(props.project, 'iamcredentials.googleapis.com');
+    }
+    this.node.addValidation({ validate: () => this.unmappedAttributes() });
+  }
+
+  /**
+   * The pool's full name, `projects/<project number>/locations/global/workloadIdentityPools/<id>`
+   * (a reference: principals need the project number, which only Google knows).
+   */
+  public get name(): string {
+    return (this.nameRef ??= this.pool.name);
+  }
+
+  /**
+   * Trusts GitHub Actions workflows of one owner (`https://token.actions.githubusercontent.com`).
+   * The condition always pins `assertion.repository_owner`, and the repositories and refs
+   * when given. Maps `google.subject`, `attribute.repository`, `attribute.repository_owner`
+   * and `attribute.ref`.
+   */
+  public addGitHubActionsProvider(
+    id: string,
+    options: GitHubActionsProviderOptions,
+  ): WorkloadIdentityProvider {
+    validateGitHubOwner(this, options.repositoryOwner);
+    (options.repositories ?? []).forEach((r, i) =>
+      validateGitHubRepository(this, `repositories[${i}]`, r, options.repositoryOwner),
+    );
+    (options.refs ?? []).forEach((r, i) => validateGitRef(this, `refs[${i}]`, r));
+    const conditions = [`assertion.repository_owner == ${celString(options.repositoryOwner)}`];
+    if (options.repositories?.length)
+      conditions.push(celMembership('assertion.repository', options.repositories));
+    if (options.refs?.length) conditions.push(celMembership('assertion.ref', options.refs));
+    return this.addProvider(id, {
+      pool: this,
+      providerId: id,
+      issuerUri: GITHUB_ISSUER,
+      displayName: options.displayName,
+      attributeMapping: {
+        'google.subject': 'assertion.sub',
+        'attribute.repository': 'assertion.repository',
+        'attribute.repository_owner': 'assertion.repository_owner',
+        'attribute.ref': 'assertion.ref',
+      },
+      attributeCondition: conditions.join(' && '),
+      gitHubOwner: options.repositoryOwner,
+      gitHubRepositories: options.repositories,
+    });
+  }
+
+  /**
+   * Trusts managed identities and service principals of one Microsoft Entra tenant
+   * (issuer `https://sts.windows.net/<tenant>/`). The condition pins the tenant, and the
+   * object ids when given. Maps `google.subject`, `attribute.tid` and `attribute.oid`.
+   */
+  public addAzureAdProvider(id: string, options: AzureAdProviderOptions): WorkloadIdentityProvider {
+    validateGuid(this, 'tenantId', options.tenantId, 'the tenant id');
+    (options.allowedObjectIds ?? []).forEach((o, i) =>
+      validateGuid(this, `allowedObjectIds[${i}]`, o, 'an object id'),
+    );
+    const conditions = [`assertion.tid == ${celString(options.tenantId)}`];
+    if (options.allowedObjectIds?.length)
+      conditions.push(celMembership('assertion.oid', options.allowedObjectIds));
+    return this.addProvider(id, {
+      pool: this,
+      providerId: id,
+      issuerUri: `https://sts.windows.net/${options.tenantId}/`,
+      allowedAudiences: options.allowedAudiences,
+      displayName: options.displayName,
+      attributeMapping: AZURE_DEFAULT_MAPPING,
+      attributeCondition: conditions.join(' && '),
+    });
+  }
+
+  /** Trusts any OIDC issuer (Okta, GitLab, Terraform Cloud...) under a required condition. */
+  public addOidcProvider(id: string, options: OidcProviderOptions): WorkloadIdentityProvider {
+    validateIssuerUri(this, options.issuerUri);
+    return this.addProvider(id, {
+      pool: this,
+      providerId: id,
+      issuerUri: options.issuerUri,
+      allowedAudiences: options.allowedAudiences,
+      displayName: options.displayName,
+      attributeMapping: options.attributeMapping ?? { 'google.subject': 'assertion.sub' },
+      attributeCondition: options.attributeCondition,
+    });
+  }
+
+  /**
+   * Every identity of the pool whose attribute `name` is `value`:
+   * `principalSet://iam.googleapis.com/<pool>/attribute.<name>/<value>`. The attribute must be
+   * mapped by a provider of the pool (checked at synth). A whole-pool set cannot be made.
+   */
+  public principalSetForAttribute(name: string, value: string): FederatedPrincipal {
+    validateAttributeName(this, 'name', name);
+    if (!isUnresolved(value) && (value.length === 0 || value === '*' || value.includes('/*'))) {
+      throw invalidValue(
+        this,
+        'value',
+        value,
+        'must be one attribute value, not empty or a wildcard',
+        'Name the repository, tenant or group whose identities get access; a whole pool is never granted.',
+      );
+    }
+    if (!isUnresolved(name)) this.requestedAttributes.add(name);
+    return new FederatedPrincipal(
+      `principalSet://iam.googleapis.com/${this.name}/attribute.${name}/${value}`,
+    );
+  }
+
+  private addProvider(
+    id: string,
+    props: ConstructorParameters<typeof WorkloadIdentityProvider>[2],
+  ): WorkloadIdentityProvider {
+    const provider = new WorkloadIdentityProvider(this, id, props);
+    this.providers.push(provider);
+    return provider;
+  }
+
+  private unmappedAttributes(): string[] {
+    const mapped = new Set(this.providers.flatMap((p) => Object.keys(p.attributeMapping)));
+    return [...this.requestedAttributes]
+      .filter((name) => !mapped.has(`attribute.${name}`))
+      .map(
+        (name) =>
+          `${this.node.path}: principalSetForAttribute('${name}', ...) names an attribute that no provider of the pool maps, so it can never match. Map 'attribute.${name}' in a provider's attributeMapping.`,
+      );
+  }
+}
