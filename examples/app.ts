@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { AzureKeyVaultStack } from './azure-key-vault';
 import { CloudRunStack } from './cloud-run';
 import { FederationStack } from './federation';
 import { IdentityCoreStack } from './identity-core';
@@ -12,4 +13,5 @@ export function buildExamples(app: App): void {
   new StorageStack(app, 'storage');
   new VertexStack(app, 'vertex');
   new FederationStack(app, 'federation');
+  new AzureKeyVaultStack(app, 'azure-key-vault');
 }

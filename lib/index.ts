@@ -16,3 +16,5 @@ export * from './federation/federated-principal';
 export * from './federation/provider-options';
 export * from './federation/workload-identity-pool';
 export * from './federation/workload-identity-provider';
+export * from './azure/key-vault-access';
+export * from './azure/cross-cloud-key-vault-federation';

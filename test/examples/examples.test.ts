@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdktf';
 import { buildExamples } from '../../examples/app';
-import { gcpCatalog, iamMembers, Synthesized } from '../helpers';
+import { azureCatalog, gcpCatalog, iamMembers, Synthesized } from '../helpers';
 
 const catalog = gcpCatalog();
 
@@ -168,5 +168,51 @@ describe('federation example', () => {
     expect(read[0].member).toMatch(
       /^principal:\/\/iam\.googleapis\.com\/.+\/subject\/0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b$/,
     );
+  });
+});
+
+describe('azure-key-vault example', () => {
+  const json = examples.get('azure-key-vault')!;
+  const catalog = azureCatalog();
+
+  test('every role assignment names an existing built-in role at vault or secret scope', () => {
+    const assignments = Object.values(json.resource.azurerm_role_assignment) as any[];
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const a of assignments) {
+      expect(catalog.roles[a.role_definition_name]).toBeDefined();
+      expect([
+        'Owner',
+        'Contributor',
+        'User Access Administrator',
+        'Key Vault Administrator',
+      ]).not.toContain(a.role_definition_name);
+      expect(a.scope).toMatch(/^\$\{azurerm_key_vault\.[^}]+\.id\}(\/secrets\/[0-9a-zA-Z-]+)?$/);
+      expect(a.principal_type).toBe('ServicePrincipal');
+    }
+  });
+
+  test('the created vault passes the checks', () => {
+    for (const v of Object.values(json.resource.azurerm_key_vault) as any[]) {
+      expect(v).toEqual(
+        expect.objectContaining({
+          rbac_authorization_enabled: true,
+          purge_protection_enabled: true,
+          soft_delete_retention_days: 90,
+          network_acls: expect.objectContaining({ default_action: 'Deny' }),
+        }),
+      );
+    }
+    expect(Object.values(json.resource.azurerm_monitor_diagnostic_setting)).toEqual([
+      expect.objectContaining({ enabled_log: [{ category: 'AuditEvent' }] }),
+    ]);
+  });
+
+  test('the API gets the client id, tenant and vault URI as plain references', () => {
+    const [run] = Object.values(json.resource.google_cloud_run_v2_service) as any[];
+    expect(run.template.containers[0].env.map((e: any) => e.name)).toEqual([
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'AZURE_VAULT_URI',
+    ]);
   });
 });
