@@ -1,8 +1,8 @@
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
-import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidValue } from './private/messages';
-import { stableId } from './private/stable-id';
+import { OncePerKey } from './private/once-per-key';
+import { stackSingleton } from './private/stack-singleton';
 import { isUnresolved, validateProjectId } from './private/validate';
 
 /** The log types every audit config of the library turns on. */
@@ -25,15 +25,15 @@ const SINGLETON_ID = 'GuardrailsAuditLogs';
 export class AuditLogs extends Construct {
   /** The audit logs of the stack that contains `scope`, created at the stack root on first use. */
   public static of(scope: IConstruct): AuditLogs {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.tryFindChild(SINGLETON_ID);
-    return existing instanceof AuditLogs ? existing : new AuditLogs(stack, SINGLETON_ID);
+    return stackSingleton(
+      scope,
+      SINGLETON_ID,
+      (c): c is AuditLogs => c instanceof AuditLogs,
+      (stack, id) => new AuditLogs(stack, id),
+    );
   }
 
-  /** Configs by construct id: one per (project, service), whatever tokens spell them. */
-  private readonly configs = new Map<string, ProjectIamAuditConfig>();
-  /** The same configs by the arguments of `enable`, so repeated calls skip hashing. */
-  private readonly byArguments = new Map<string, ProjectIamAuditConfig>();
+  private readonly configs = new OncePerKey<ProjectIamAuditConfig>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,8 +46,6 @@ export class AuditLogs extends Construct {
    * @returns the one audit config of that project and service in this stack
    */
   public enable(project: string, service: string): ProjectIamAuditConfig {
-    const asked = this.byArguments.get(`${project}\n${service}`);
-    if (asked) return asked;
     validateProjectId(this, 'project', project);
     if (!isUnresolved(service) && !SERVICE.test(service)) {
       throw invalidValue(
@@ -58,21 +56,22 @@ export class AuditLogs extends Construct {
         "Use e.g. 'storage.googleapis.com'.",
       );
     }
-    const id = stableId(this, service.replace(/\.googleapis\.com$/, ''), [project, service]);
-    const config =
-      this.configs.get(id) ??
-      new ProjectIamAuditConfig(this, id, {
-        project,
-        service,
-        auditLogConfig: LOG_TYPES.map((logType) => ({ logType })),
-      });
-    this.configs.set(id, config);
-    this.byArguments.set(`${project}\n${service}`, config);
-    return config;
+    const prefix = service.replace(/\.googleapis\.com$/, '');
+    return this.configs.get(
+      this,
+      prefix,
+      [project, service],
+      (id) =>
+        new ProjectIamAuditConfig(this, id, {
+          project,
+          service,
+          auditLogConfig: LOG_TYPES.map((logType) => ({ logType })),
+        }),
+    );
   }
 
   /** The audit configs of this stack, in the order they were enabled. */
   public get configurations(): ProjectIamAuditConfig[] {
-    return [...this.configs.values()];
+    return this.configs.values();
   }
 }

@@ -1,7 +1,9 @@
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { OncePerKey } from '../../core/private/once-per-key';
 import { stableId } from '../../core/private/stable-id';
+import { stackSingleton } from '../../core/private/stack-singleton';
 
 /** The only permission a caller needs to predict (also covers rawPredict and streamRawPredict). */
 export const PREDICT_PERMISSIONS = ['aiplatform.endpoints.predict'];
@@ -24,16 +26,15 @@ const SINGLETON_ID = 'GuardrailsVertexCallerRoles';
 export class EndpointCallerRoles extends Construct {
   /** The roles of the stack that contains `scope`. */
   public static of(scope: IConstruct): EndpointCallerRoles {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.tryFindChild(SINGLETON_ID);
-    return existing instanceof EndpointCallerRoles
-      ? existing
-      : new EndpointCallerRoles(stack, SINGLETON_ID);
+    return stackSingleton(
+      scope,
+      SINGLETON_ID,
+      (c): c is EndpointCallerRoles => c instanceof EndpointCallerRoles,
+      (stack, id) => new EndpointCallerRoles(stack, id),
+    );
   }
 
-  private readonly roles = new Map<string, ProjectIamCustomRole>();
-  /** The same roles by the arguments of `roleFor`, so repeated calls skip hashing. */
-  private readonly byArguments = new Map<string, ProjectIamCustomRole>();
+  private readonly roles = new OncePerKey<ProjectIamCustomRole>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -41,26 +42,19 @@ export class EndpointCallerRoles extends Construct {
 
   /** The custom role of `project` with predict (and explain when asked). */
   public roleFor(project: string, explain: boolean): ProjectIamCustomRole {
-    const asked = this.byArguments.get(`${project}\n${explain}`);
-    if (asked) return asked;
-    const permissions = explain ? EXPLAIN_PERMISSIONS : PREDICT_PERMISSIONS;
-    const id = stableId(this, explain ? 'predict-explain' : 'predict', [project]);
-    const existing = this.roles.get(id);
-    if (existing) {
-      this.byArguments.set(`${project}\n${explain}`, existing);
-      return existing;
-    }
-    const stackHash = stableId(this, 'stack', [TerraformStack.of(this).node.path]).slice(-8);
-    const role = new ProjectIamCustomRole(this, id, {
-      project,
-      roleId: `guardrailsVertex${explain ? 'PredictExplain' : 'Predict'}_${stackHash}`,
-      title: explain ? 'Vertex AI endpoint caller with explanations' : 'Vertex AI endpoint caller',
-      description: `Predict${explain ? ' and explain' : ''} on Vertex AI endpoints, nothing else. Managed by cdktf-guardrails (stack ${TerraformStack.of(this).node.id}).`,
-      permissions,
-      stage: 'GA',
+    return this.roles.get(this, explain ? 'predict-explain' : 'predict', [project], (id) => {
+      const stack = TerraformStack.of(this);
+      const stackHash = stableId(this, 'stack', [stack.node.path]).slice(-8);
+      return new ProjectIamCustomRole(this, id, {
+        project,
+        roleId: `guardrailsVertex${explain ? 'PredictExplain' : 'Predict'}_${stackHash}`,
+        title: explain
+          ? 'Vertex AI endpoint caller with explanations'
+          : 'Vertex AI endpoint caller',
+        description: `Predict${explain ? ' and explain' : ''} on Vertex AI endpoints, nothing else. Managed by cdktf-guardrails (stack ${stack.node.id}).`,
+        permissions: explain ? EXPLAIN_PERMISSIONS : PREDICT_PERMISSIONS,
+        stage: 'GA',
+      });
     });
-    this.roles.set(id, role);
-    this.byArguments.set(`${project}\n${explain}`, role);
-    return role;
   }
 }
