@@ -72,13 +72,18 @@ export class VertexEndpointCaller extends Construct {
   /** Name of the custom role, `projects/<p>/roles/<id>` (a reference). */
   public readonly role: string;
 
+  private readonly shared: EndpointCallerRoles;
+
   constructor(scope: Construct, id: string, props: VertexEndpointCallerProps) {
     super(scope, id);
     this.validate(props);
     const { project, region, endpointId } = props;
     const endpoint = `projects/${project}/locations/${region}/endpoints/${endpointId}`;
     this.predictUrl = `https://${region}-aiplatform.googleapis.com/v1/${endpoint}:predict`;
-    this.customRole = EndpointCallerRoles.of(this).roleFor(project, props.allowExplain ?? false);
+    // Roles and bindings live in one stack-level construct, so two callers objects for the same
+    // caller and endpoint share one binding (two would remove each other's access on destroy).
+    this.shared = EndpointCallerRoles.of(this);
+    this.customRole = this.shared.roleFor(project, props.allowExplain ?? false);
     this.role = this.customRole.name;
 
     if ((props.scope ?? VertexGrantScope.ENDPOINT) === VertexGrantScope.ENDPOINT) {
@@ -88,7 +93,7 @@ export class VertexEndpointCaller extends Construct {
         `${this.node.path}: the Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
       );
       this.grant = bindIamMember({
-        scope: this,
+        scope: this.shared,
         role: this.role,
         grantee: props.caller,
         resource: `project:${project}`,
@@ -111,7 +116,7 @@ export class VertexEndpointCaller extends Construct {
     endpoint: string,
   ): Grant {
     const grant = bindIamMember({
-      scope: this,
+      scope: this.shared,
       role: this.role,
       grantee: caller,
       resource: `vertex-endpoint:${region}/${endpoint.split('/').pop()}`,

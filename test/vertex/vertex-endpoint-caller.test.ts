@@ -330,3 +330,14 @@ describe('VertexEndpointCaller addresses', () => {
     expect(forward.join()).not.toMatch(/TfToken|TOKEN/);
   });
 });
+
+describe('VertexEndpointCaller sharing', () => {
+  test('two caller objects for the same caller and endpoint share one binding', () => {
+    const stack = testStack();
+    const first = caller(stack, {}, 'first');
+    const second = caller(stack, {}, 'second');
+    expect(second.grant).toBe(first.grant);
+    expect(bodiesOf(synth(stack), 'google_vertex_ai_endpoint_iam_member')).toHaveLength(1);
+    expect(Grant.of(stack)).toHaveLength(1);
+  });
+});
