@@ -9,7 +9,8 @@
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
 // between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
-// BENCH_SIZES (e.g. "100,500") to limit the sizes.
+// BENCH_SIZES (e.g. "100,500") to limit the sizes, BENCH_WORKLOADS (e.g. "cloudRunService")
+// to run only some workloads.
 const { execFileSync } = require('child_process');
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');
@@ -18,6 +19,7 @@ const { join } = require('path');
 const ROOT = join(__dirname, '..');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number);
+const ONLY = process.env.BENCH_WORKLOADS ? process.env.BENCH_WORKLOADS.split(',') : undefined;
 const REQUIRE_BUDGET = 2;
 const SYNTH_BUDGET = 1.25;
 const BARREL = /node_modules\/@cdktf\/provider-(google|google-beta|azurerm)\/lib\/index\.js$/;
@@ -119,7 +121,9 @@ function main() {
     `  library ${req.libraryMs.toFixed(0)} ms / deep imports ${req.deepMs.toFixed(0)} ms = ${req.ratio.toFixed(2)}x ` +
       `(budget ${REQUIRE_BUDGET}x), provider modules ${req.providerModules}, barrels loaded ${req.barrels.length} ${reqOk ? 'OK' : 'OVER BUDGET'}`,
   );
-  for (const [name, workload] of Object.entries(workloads)) {
+  for (const [name, workload] of Object.entries(workloads).filter(
+    ([n]) => !ONLY || ONLY.includes(n),
+  )) {
     const { rows, growth } = benchSynth(name);
     console.log(`synth ${name}: ${workload.description}`);
     for (const r of rows) {

@@ -334,10 +334,68 @@ const workloadIdentityPool = {
   },
 };
 
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const VAULT =
+  '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/shared/providers/Microsoft.KeyVault/vaults/acme-shared-kv';
+
+/** A service identity reading one secret of an existing Azure vault. */
+const crossCloudKeyVault = {
+  description: 'CrossCloudKeyVaultFederation (existing vault, one secret)',
+  budgeted: false,
+  library(stack, i) {
+    const { CrossCloudKeyVaultFederation, ServiceIdentity } = lib();
+    const workload = new ServiceIdentity(stack, `wl${i}`, {
+      project: PROJECT,
+      accountId: `wl-${i}-run`,
+    });
+    new CrossCloudKeyVaultFederation(stack, `kv${i}`, {
+      workload,
+      resourceGroupName: 'workloads',
+      location: 'westeurope',
+      tenantId: TENANT,
+      existingVaultId: VAULT,
+      secretNames: [`secret-${i}`],
+    });
+  },
+  raw(stack, i) {
+    const {
+      FederatedIdentityCredential,
+    } = require('@cdktf/provider-azurerm/lib/federated-identity-credential');
+    const { RoleAssignment } = require('@cdktf/provider-azurerm/lib/role-assignment');
+    const { UserAssignedIdentity } = require('@cdktf/provider-azurerm/lib/user-assigned-identity');
+    const account = new ServiceAccount(stack, `wl${i}`, {
+      project: PROJECT,
+      accountId: `wl-${i}-run`,
+      displayName: `wl-${i}-run`,
+      description: `Managed by cdktf-guardrails (bench/wl${i})`,
+    });
+    const identity = new UserAssignedIdentity(stack, `kv${i}-identity`, {
+      name: `gcp-wl-${i}-run`,
+      resourceGroupName: 'workloads',
+      location: 'westeurope',
+    });
+    new FederatedIdentityCredential(stack, `kv${i}-trust`, {
+      name: 'google-service-account',
+      resourceGroupName: 'workloads',
+      parentId: identity.id,
+      issuer: 'https://accounts.google.com',
+      subject: account.uniqueId,
+      audience: ['api://AzureADTokenExchange'],
+    });
+    new RoleAssignment(stack, `kv${i}-reader`, {
+      scope: `${VAULT}/secrets/secret-${i}`,
+      roleDefinitionName: 'Key Vault Secrets User',
+      principalId: identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+  },
+};
+
 module.exports = {
   serviceIdentity,
   cloudRunService,
   scopedBucket,
   vertexEndpointCaller,
   workloadIdentityPool,
+  crossCloudKeyVault,
 };
