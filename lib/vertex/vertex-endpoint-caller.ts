@@ -84,7 +84,7 @@ export class VertexEndpointCaller extends Construct {
     // caller and endpoint share one binding (two would remove each other's access on destroy).
     this.shared = EndpointCallerRoles.of(this);
     this.customRole = this.shared.roleFor(project, props.allowExplain ?? false);
-    this.role = this.customRole.name;
+    this.role = this.shared.roleName(this.customRole);
 
     if ((props.scope ?? VertexGrantScope.ENDPOINT) === VertexGrantScope.ENDPOINT) {
       this.grant = this.bindOnEndpoint(props.caller, project, region, endpoint);
@@ -95,6 +95,7 @@ export class VertexEndpointCaller extends Construct {
       this.grant = bindIamMember({
         scope: this.shared,
         role: this.role,
+        roleKey: this.customRole.node.path,
         grantee: props.caller,
         resource: `project:${project}`,
         create: (s, bindingId, member, condition) =>
@@ -118,6 +119,7 @@ export class VertexEndpointCaller extends Construct {
     const grant = bindIamMember({
       scope: this.shared,
       role: this.role,
+      roleKey: this.customRole.node.path,
       grantee: caller,
       resource: `vertex-endpoint:${region}/${endpoint.split('/').pop()}`,
       create: (s, bindingId, member, condition) =>

@@ -27,6 +27,11 @@ export interface IamMemberBinding {
   readonly scope: Construct;
   /** The role to bind. Basic roles are refused. */
   readonly role: string;
+  /**
+   * What identifies `role` across synths when it is a reference (a custom role's `name`),
+   * e.g. the custom role's construct path. Saves resolving the token for every binding.
+   */
+  readonly roleKey?: string;
   /** Who gets the role. */
   readonly grantee: IGrantable;
   /** Readable name of the resource the binding is on, for the grant registry and the construct id. */
@@ -65,7 +70,12 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
   }
   if (condition) validateCondition(scope, condition);
 
-  const key = [role, principalKey(principal, member), condition ?? null, binding.resource];
+  const key = [
+    binding.roleKey ?? role,
+    principalKey(principal, member),
+    condition ?? null,
+    binding.resource,
+  ];
   const id = stableId(scope, roleShortName(role), key);
   const existing = scope.node.tryFindChild(id);
   const previous = existing && GRANT_OF_RESOURCE.get(existing);

@@ -36,8 +36,21 @@ export class EndpointCallerRoles extends Construct {
 
   private readonly roles = new OncePerKey<ProjectIamCustomRole>();
 
+  /** Each role's `name` reference, made once: every token records a stack trace. */
+  private readonly names = new Map<ProjectIamCustomRole, string>();
+
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+  }
+
+  /** The `name` (`projects/<p>/roles/<id>`) of one of these roles, as a reference. */
+  public roleName(role: ProjectIamCustomRole): string {
+    let name = this.names.get(role);
+    if (name === undefined) {
+      name = role.name;
+      this.names.set(role, name);
+    }
+    return name;
   }
 
   /** The custom role of `project` with predict (and explain when asked). */
