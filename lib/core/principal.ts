@@ -1,3 +1,4 @@
+import { MemberPrincipal, PUBLIC_MEMBERS } from './private/member-principal';
 import { invalidValue, Location } from './private/messages';
 import { isUnresolved, validateDomain, validateEmail } from './private/validate';
 
@@ -22,7 +23,6 @@ export interface IPrincipal extends IGrantable {
   readonly member: string;
 }
 
-const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
 const CONVENIENCE_MEMBERS = /^project(Owner|Editor|Viewer):/;
 const WHOLE_POOL = /\/workloadIdentityPools\/[^/]+\/\*$/;
 const MEMBER_PREFIXES = [
@@ -33,12 +33,6 @@ const MEMBER_PREFIXES = [
   'principal://',
   'principalSet://',
 ];
-
-/** A principal given by its member string. */
-class MemberPrincipal implements IPrincipal {
-  public readonly grantPrincipal: IPrincipal = this;
-  constructor(public readonly member: string) {}
-}
 
 /**
  * Factories for IAM principals, each validating its input.

@@ -10,6 +10,7 @@ import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
+import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import {
   isUnresolved,
@@ -158,12 +159,7 @@ const MAX_REASON = 400;
 const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 const CPU = /^(\d+(\.\d+)?|\d+m)$/;
 const MEMORY = /^\d+(Mi|Gi)$/;
-const ALL_USERS: IPrincipal = {
-  member: 'allUsers',
-  get grantPrincipal(): IPrincipal {
-    return ALL_USERS;
-  },
-};
+const ALL_USERS = new MemberPrincipal('allUsers');
 
 /**
  * A Cloud Run service (`google_cloud_run_v2_service`) that is secure by default:

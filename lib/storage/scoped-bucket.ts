@@ -9,9 +9,10 @@ import { Annotations, dependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant, IamCondition } from '../core/grant';
-import { IGrantable, IPrincipal } from '../core/principal';
+import { IGrantable } from '../core/principal';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
+import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import {
   isUnresolved,
@@ -224,12 +225,7 @@ export class ScopedBucket extends Construct {
     const agent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
       project: this.project,
     });
-    const principal: IPrincipal = {
-      member: agent.member,
-      get grantPrincipal(): IPrincipal {
-        return principal;
-      },
-    };
+    const principal = new MemberPrincipal(agent.member);
     const role = Roles.CLOUD_KMS_CRYPTO_KEY_ENCRYPTER_DECRYPTER.name;
     const grant = bindIamMember({
       scope: this,

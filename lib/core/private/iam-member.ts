@@ -3,13 +3,13 @@ import { Construct, IConstruct } from 'constructs';
 import { Grant, IamCondition } from '../grant';
 import { IGrantable, validateMember } from '../principal';
 import { recordGrant } from './grant-registry';
+import { PUBLIC_MEMBERS } from './member-principal';
 import { invalidValue } from './messages';
 import { principalKey, roleShortName, stableId } from './stable-id';
 import { isUnresolved } from './validate';
 
 /** Basic roles grant thousands of permissions on a whole project; the library never binds them. */
 const BASIC_ROLES = new Set(['roles/owner', 'roles/editor', 'roles/viewer']);
-const PUBLIC_MEMBERS = new Set(['allUsers', 'allAuthenticatedUsers']);
 const MAX_CONDITION_TITLE = 100;
 const MAX_CONDITION_DESCRIPTION = 256;
 
