@@ -18,6 +18,7 @@ import {
   validatePattern,
   validateProjectId,
   validateRegion,
+  validateWholeNumber,
 } from '../core/private/validate';
 import { Roles } from '../core/roles';
 import { ServiceIdentity } from '../core/service-identity';
@@ -380,19 +381,14 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       );
     }
     validateScaling(this, props.minInstances, props.maxInstances);
-    if (
-      props.port !== undefined &&
-      !isUnresolved(props.port) &&
-      !(Number.isInteger(props.port) && props.port >= 1 && props.port <= 65535)
-    ) {
-      throw invalidValue(
-        this,
-        'port',
-        props.port,
-        'must be a port number 1-65535',
-        'Use the port the container listens on, e.g. 8080.',
-      );
-    }
+    validateWholeNumber(
+      this,
+      'port',
+      props.port,
+      { min: 1, max: 65535 },
+      'must be a port number 1-65535',
+      'Use the port the container listens on, e.g. 8080.',
+    );
     if (props.publicAccess) {
       const reason = props.publicAccess.reason ?? '';
       if (
@@ -486,21 +482,23 @@ function validateVpcAccess(scope: Construct, vpc: CloudRunVpcAccess): void {
 }
 
 function validateScaling(scope: Construct, min: number | undefined, max: number | undefined): void {
-  for (const [prop, value] of [
-    ['minInstances', min],
-    ['maxInstances', max],
-  ] as const) {
-    if (value === undefined || isUnresolved(value)) continue;
-    if (!Number.isInteger(value) || value < (prop === 'maxInstances' ? 1 : 0)) {
-      throw invalidValue(
-        scope,
-        prop,
-        value,
-        `must be a whole number of at least ${prop === 'maxInstances' ? 1 : 0}`,
-        'Use e.g. 0 or 10.',
-      );
-    }
-  }
+  const fix = 'Use e.g. 0 or 10.';
+  validateWholeNumber(
+    scope,
+    'minInstances',
+    min,
+    { min: 0 },
+    'must be a whole number of at least 0',
+    fix,
+  );
+  validateWholeNumber(
+    scope,
+    'maxInstances',
+    max,
+    { min: 1 },
+    'must be a whole number of at least 1',
+    fix,
+  );
   if (
     min !== undefined &&
     max !== undefined &&

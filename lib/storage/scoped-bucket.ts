@@ -19,6 +19,7 @@ import {
   validatePattern,
   validateProjectId,
   validateStorageLocation,
+  validateWholeNumber,
 } from '../core/private/validate';
 import { IamRole, Roles } from '../core/roles';
 import { BucketGrantOptions, BucketLifecycleAction, BucketLifecycleRule } from './bucket-options';
@@ -277,17 +278,15 @@ function validateDays(
   min: number,
   max: number,
 ): void {
-  if (value === undefined || isUnresolved(value)) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    const zero = prop === 'softDeleteRetentionDays' ? ' (or 0 to turn it off)' : '';
-    throw invalidValue(
-      scope,
-      prop,
-      value,
-      `must be a whole number of days from ${min} to ${max}${zero}`,
-      `Use e.g. ${min === 7 ? 30 : 365}.`,
-    );
-  }
+  const zero = prop === 'softDeleteRetentionDays' ? ' (or 0 to turn it off)' : '';
+  validateWholeNumber(
+    scope,
+    prop,
+    value,
+    { min, max },
+    `must be a whole number of days from ${min} to ${max}${zero}`,
+    `Use e.g. ${min === 7 ? 30 : 365}.`,
+  );
 }
 
 function validateKey(scope: Construct, key: string, location: string): void {
@@ -350,15 +349,14 @@ function validateLifecycleRule(scope: Construct, index: number, rule: BucketLife
     ['numNewerVersions', rule.numNewerVersions],
     ['daysSinceNoncurrentTime', rule.daysSinceNoncurrentTime],
   ] as const) {
-    if (value !== undefined && !isUnresolved(value) && (!Number.isInteger(value) || value < 0)) {
-      throw invalidValue(
-        scope,
-        `${prop}.${name}`,
-        value,
-        'must be a whole number of at least 0',
-        'Use e.g. 30.',
-      );
-    }
+    validateWholeNumber(
+      scope,
+      `${prop}.${name}`,
+      value,
+      { min: 0 },
+      'must be a whole number of at least 0',
+      'Use e.g. 30.',
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import {
   validateProjectId,
   validateRegion,
   validateStorageLocation,
+  validateWholeNumber,
 } from '../../lib/core/private/validate';
 
 const token = Token.asString({ Ref: 'x' });
@@ -70,6 +71,25 @@ describe('token-aware validators', () => {
       /'displayName' must be at most 100 characters \(it has 101\)/,
     );
     expect(() => validateMaxLength('here', 'displayName', undefined, 100)).not.toThrow();
+  });
+
+  test('whole numbers in a range', () => {
+    const check = (value: number | undefined) => () =>
+      validateWholeNumber(
+        'here',
+        'port',
+        value,
+        { min: 1, max: 65535 },
+        'must be a port number 1-65535',
+        'Use 8080.',
+      );
+    for (const ok of [1, 8080, 65535, undefined, Token.asNumber({ Ref: 'p' })])
+      expect(check(ok)).not.toThrow();
+    for (const bad of [0, 65536, 80.5, -1]) {
+      expect(check(bad)).toThrow(
+        `here: 'port' must be a port number 1-65535 (got '${bad}'). Use 8080.`,
+      );
+    }
   });
 
   test('long values are shortened in messages', () => {

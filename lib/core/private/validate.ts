@@ -136,3 +136,25 @@ export function validateMaxLength(
     'Shorten it.',
   );
 }
+
+/**
+ * A whole number from `min` to `max` (counts, days, ports). Undefined and tokens pass.
+ * `rule` and `fix` complete the message, e.g. 'must be a port number 1-65535'.
+ */
+export function validateWholeNumber(
+  location: Location,
+  prop: string,
+  value: number | undefined,
+  range: { min: number; max?: number },
+  rule: string,
+  fix: string,
+): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (
+    Number.isInteger(value) &&
+    value >= range.min &&
+    value <= (range.max ?? Number.MAX_SAFE_INTEGER)
+  )
+    return;
+  throw invalidValue(location, prop, value, rule, fix);
+}
