@@ -24,7 +24,10 @@ import {
   GitHubActionsProviderOptions,
   OidcProviderOptions,
 } from './provider-options';
-import { WorkloadIdentityProvider } from './workload-identity-provider';
+import {
+  WorkloadIdentityProvider,
+  WorkloadIdentityProviderProps,
+} from './workload-identity-provider';
 
 /** Props of a {@link WorkloadIdentityPool}. */
 export interface WorkloadIdentityPoolProps {
@@ -200,10 +203,7 @@ export class WorkloadIdentityPool extends Construct {
     );
   }
 
-  private addProvider(
-    id: string,
-    props: ConstructorParameters<typeof WorkloadIdentityProvider>[2],
-  ): WorkloadIdentityProvider {
+  private addProvider(id: string, props: WorkloadIdentityProviderProps): WorkloadIdentityProvider {
     const provider = new WorkloadIdentityProvider(this, id, props);
     this.providers.push(provider);
     return provider;

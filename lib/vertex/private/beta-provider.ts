@@ -14,26 +14,23 @@ const AT_SYNTH = new WeakMap<TerraformStack, TerraformProvider | null>();
  * exists yet, callers fall back to {@link betaProviderAtSynth}.
  */
 export function betaProviderNow(scope: IConstruct): TerraformProvider | undefined {
-  const stack = TerraformStack.of(scope);
-  let found = DURING_CONSTRUCTION.get(stack);
-  if (found === undefined) {
-    found = findBetaProvider(stack) ?? null;
-    DURING_CONSTRUCTION.set(stack, found);
-  }
-  if (found === null) {
-    // It may still be added later; look again only when one has been found since.
-    return AT_SYNTH.get(stack) ?? undefined;
-  }
-  return found;
+  return findOnce(DURING_CONSTRUCTION, TerraformStack.of(scope));
 }
 
 /** The google-beta provider of the stack, looked up once at synth, after every construct exists. */
 export function betaProviderAtSynth(scope: IConstruct): TerraformProvider | undefined {
-  const stack = TerraformStack.of(scope);
-  let found = AT_SYNTH.get(stack);
+  return findOnce(AT_SYNTH, TerraformStack.of(scope));
+}
+
+/** Searches `stack` the first time, then answers from `cache` (null: searched, none found). */
+function findOnce(
+  cache: WeakMap<TerraformStack, TerraformProvider | null>,
+  stack: TerraformStack,
+): TerraformProvider | undefined {
+  let found = cache.get(stack);
   if (found === undefined) {
     found = findBetaProvider(stack) ?? null;
-    AT_SYNTH.set(stack, found);
+    cache.set(stack, found);
   }
   return found ?? undefined;
 }
