@@ -3,7 +3,7 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Annotations } from 'cdktf';
+import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { Grant } from '../core/grant';
 import { recordGrant } from '../core/private/grant-registry';
@@ -82,6 +82,8 @@ const GOOGLE_ISSUER = 'https://accounts.google.com';
 /** The audience Entra ID expects in tokens exchanged by workload identity federation. */
 const TOKEN_EXCHANGE_AUDIENCE = 'api://AzureADTokenExchange';
 const SOFT_DELETE_DAYS = 90;
+/** Index of the vault name in a vault resource id split on '/'. */
+const VAULT_NAME_INDEX = 8;
 const SCOPE_SEGMENT: Record<KeyVaultAccess, string> = {
   [KeyVaultAccess.SECRETS_READ]: 'secrets',
   [KeyVaultAccess.KEYS_CRYPTO]: 'keys',
@@ -143,9 +145,10 @@ export class CrossCloudKeyVaultFederation extends Construct {
       this.vaultUri = this.vault.vaultUri;
     } else {
       this.vaultId = props.existingVaultId!;
-      this.vaultUri = existingVaultName
-        ? `https://${existingVaultName}.vault.azure.net/`
-        : `https://${this.vaultId.split('/').pop()}.vault.azure.net/`;
+      // A vault id given by reference is only known at apply time: Terraform takes the name
+      // from its 9th '/'-separated part (.../providers/Microsoft.KeyVault/vaults/<name>).
+      const name = existingVaultName ?? Fn.element(Fn.split('/', this.vaultId), VAULT_NAME_INDEX);
+      this.vaultUri = `https://${name}.vault.azure.net/`;
       if (props.logAnalyticsWorkspaceId)
         this.sendAuditEvents(this.vaultId, props.logAnalyticsWorkspaceId);
     }

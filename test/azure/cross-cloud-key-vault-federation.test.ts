@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack, TerraformVariable, Token } from 'cdktf';
 import {
   CrossCloudKeyVaultFederation,
   CrossCloudKeyVaultFederationProps,
@@ -271,5 +271,20 @@ describe('CrossCloudKeyVaultFederation bad input', () => {
         logAnalyticsWorkspaceId: Token.asString({ Ref: 'w' }),
       }),
     ).not.toThrow();
+  });
+});
+
+describe('CrossCloudKeyVaultFederation with a vault id given by reference', () => {
+  test('the vault URI takes the name from the id at apply time', () => {
+    const stack = testStack();
+    const f = federation(stack, {
+      vaultName: undefined,
+      existingVaultId: new TerraformVariable(stack, 'vault_id', { type: 'string' }).stringValue,
+      logAnalyticsWorkspaceId: undefined,
+      allowedIpRanges: undefined,
+    });
+    expect(resolve(stack, f.vaultUri)).toBe(
+      'https://${element(split("/", var.vault_id), 8)}.vault.azure.net/',
+    );
   });
 });
