@@ -1,4 +1,5 @@
-import { MemberPrincipal, PUBLIC_MEMBERS } from './private/member-principal';
+import { PUBLIC_MEMBERS } from './private/member-kinds';
+import { MemberPrincipal } from './private/member-principal';
 import { invalidValue, Location } from './private/messages';
 import { isUnresolved, validateDomain, validateEmail } from './private/validate';
 

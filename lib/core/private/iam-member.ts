@@ -3,13 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { Grant, IamCondition } from '../grant';
 import { IGrantable, validateMember } from '../principal';
 import { recordGrant } from './grant-registry';
-import { PUBLIC_MEMBERS } from './member-principal';
+import { PUBLIC_MEMBERS } from './member-kinds';
 import { invalidValue } from './messages';
+import { isBasicRole } from './role-kinds';
 import { principalKey, roleShortName, stableId } from './stable-id';
 import { isUnresolved } from './validate';
 
-/** Basic roles grant thousands of permissions on a whole project; the library never binds them. */
-const BASIC_ROLES = new Set(['roles/owner', 'roles/editor', 'roles/viewer']);
 const MAX_CONDITION_TITLE = 100;
 const MAX_CONDITION_DESCRIPTION = 256;
 
@@ -96,7 +95,7 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
 }
 
 function validateRole(scope: IConstruct, role: string): void {
-  if (BASIC_ROLES.has(role)) {
+  if (isBasicRole(role)) {
     throw invalidValue(
       scope,
       'role',

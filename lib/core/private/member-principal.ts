@@ -1,8 +1,5 @@
 import type { IPrincipal } from '../principal';
 
-/** Members that mean everyone; only reachable through a construct's reasoned public-access opt-in. */
-export const PUBLIC_MEMBERS: ReadonlySet<string> = new Set(['allUsers', 'allAuthenticatedUsers']);
-
 /**
  * A principal given by its member string, unvalidated: callers validate (the `Principal`
  * factories) or build the member themselves (a service agent, the public-access opt-in).

@@ -1,0 +1,109 @@
+/**
+ * What an IAM member string stands for, judged by its form. One classification for the
+ * constructs' deny checks and for the stack-wide rules and reports, which read synthesized
+ * Terraform: it works on literal members and on token-resolved text, where a reference such
+ * as `${google_iam_workload_identity_pool.ci.name}` is opaque but the shape around it is not
+ * (`principalSet://iam.googleapis.com/${...}/*` is still a whole pool).
+ *
+ * Identifier formats: https://cloud.google.com/iam/docs/principal-identifiers
+ */
+export type MemberKind =
+  /** `allUsers`, `allAuthenticatedUsers`, `principalSet://goog/public:all`: anyone. */
+  | 'public'
+  /** `projectOwner:`/`projectEditor:`/`projectViewer:`: whoever holds a basic role of a project. */
+  | 'convenience'
+  /** `principalSet://iam.googleapis.com/<workload or workforce pool>/*`: every identity of a pool. */
+  | 'whole-pool'
+  /** `principalSet://cloudresourcemanager.googleapis.com/<projects|folders|organizations>/<n>/type/ServiceAccount` (or `ServiceAgent`). */
+  | 'all-service-accounts'
+  /** `principalSet://goog/cloudIdentityCustomerId/<id>`: every account of a Workspace or Cloud Identity customer. */
+  | 'customer'
+  /** `domain:<name>`: every account of a Workspace or Cloud Identity domain. */
+  | 'domain'
+  /** `user:<email>`. */
+  | 'user'
+  /** `group:<email>`. */
+  | 'group'
+  /** `serviceAccount:<email>` of a Google service account. */
+  | 'service-account'
+  /** `serviceAccount:<project>.svc.id.goog[<namespace>/<ksa>]`: one GKE workload. */
+  | 'gke-workload'
+  /** `principal://...`: one federated identity. */
+  | 'federated-principal'
+  /** `principalSet://iam.googleapis.com/<pool>/<attribute, group or namespace>/...`: a named part of a pool. */
+  | 'federated-set'
+  /** `principalSet://<service>/...`: resources with built-in identities, by service, type or ancestor. */
+  | 'resource-set'
+  /** Anything else, including a member that is one opaque reference. */
+  | 'unknown';
+
+/** Members that mean everyone; only reachable through a construct's reasoned public-access opt-in. */
+export const PUBLIC_MEMBERS: ReadonlySet<string> = new Set([
+  'allUsers',
+  'allAuthenticatedUsers',
+  'principalSet://goog/public:all',
+]);
+
+/** Kinds that name far more than the identities someone meant to grant. */
+const BROAD_KINDS: ReadonlySet<MemberKind> = new Set([
+  'public',
+  'convenience',
+  'whole-pool',
+  'all-service-accounts',
+  'customer',
+]);
+
+const CONVENIENCE = /^project(Owner|Editor|Viewer):/;
+const ALL_SERVICE_ACCOUNTS =
+  /^principalSet:\/\/cloudresourcemanager\.googleapis\.com\/.+\/type\/Service(Account|Agent)$/;
+const IAM_SET = 'principalSet://iam.googleapis.com/';
+const GKE_WORKLOAD = /^serviceAccount:[^@[\]]+\.svc\.id\.goog\[[^\]]+\]$/;
+/** A Terraform interpolation in resolved text: its content is case-sensitive and opaque. */
+const INTERPOLATION = /(\$\{[^}]*\})/;
+
+/** The kind of `member`: literal text, or text with `${...}` Terraform references in it. */
+export function memberKind(member: string): MemberKind {
+  if (PUBLIC_MEMBERS.has(member)) return 'public';
+  if (CONVENIENCE.test(member)) return 'convenience';
+  if (member.startsWith('principalSet://')) return principalSetKind(member);
+  if (member.startsWith('principal://')) return 'federated-principal';
+  if (member.startsWith('serviceAccount:'))
+    return GKE_WORKLOAD.test(member) ? 'gke-workload' : 'service-account';
+  if (member.startsWith('user:')) return 'user';
+  if (member.startsWith('group:')) return 'group';
+  if (member.startsWith('domain:')) return 'domain';
+  return 'unknown';
+}
+
+function principalSetKind(member: string): MemberKind {
+  // A set ending in '/*' is a whole workload or workforce pool, whatever names the pool:
+  // a literal path, or a reference to the pool's `name`.
+  if (member.endsWith('/*')) return 'whole-pool';
+  if (ALL_SERVICE_ACCOUNTS.test(member)) return 'all-service-accounts';
+  if (member.startsWith('principalSet://goog/cloudIdentityCustomerId/')) return 'customer';
+  if (member.startsWith(IAM_SET)) return 'federated-set';
+  return 'resource-set';
+}
+
+/** True for members that reach far beyond named identities (public, whole pools, every account of an organization...). */
+export function isBroadMember(member: string): boolean {
+  return BROAD_KINDS.has(memberKind(member));
+}
+
+/**
+ * The member as IAM compares it: email addresses and domains are case-insensitive, so
+ * `user:Alice@Example.com` and `user:alice@example.com` are one member. Terraform references
+ * inside resolved text (`${...}`) keep their case.
+ */
+export function normalizeMember(member: string): string {
+  const kind = memberKind(member);
+  if (!['user', 'group', 'service-account', 'gke-workload', 'domain'].includes(kind)) return member;
+  const colon = member.indexOf(':');
+  const prefix = member.slice(0, colon + 1);
+  const rest = member
+    .slice(colon + 1)
+    .split(INTERPOLATION)
+    .map((part) => (part.startsWith('${') ? part : part.toLowerCase()))
+    .join('');
+  return prefix + rest;
+}
