@@ -43,6 +43,22 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
+      // google-beta and azurerm are optional peer dependencies: a value import would make the
+      // library fail to load without them. Import their types only, and their classes through
+      // loadOptionalProvider (lib/core/private/optional-provider.ts) where a construct needs them.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@cdktf/provider-(google-beta|azurerm)(/|$)',
+              allowTypeImports: true,
+              message:
+                'Optional provider package: use `import type`, and load classes with loadOptionalProvider (lib/core/private/optional-provider.ts).',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {

@@ -3,7 +3,8 @@
 export * from './core/audit-logs';
 export { Errors } from './core/errors';
 export * from './core/grant';
-export * from './core/principal';
+export type { IGrantable, IPrincipal } from './core/principal';
+export { Principal } from './core/principal';
 export * from './core/roles';
 export * from './core/service-identity';
 export * from './run/cloud-run-options';
