@@ -1,0 +1,87 @@
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { loadOptionalProvider, OPTIONAL_PROVIDERS } from '../core/private/optional-provider';
+import { SynthesizedStack } from './synthesized-stack';
+
+/** Options of {@link GuardrailsTesting.stack}. */
+export interface TestStackProps {
+  /**
+   * Id of the stack.
+   * @default 'test'
+   */
+  readonly stackId?: string;
+  /**
+   * Project of the Google providers.
+   * @default 'test-project'
+   */
+  readonly project?: string;
+  /**
+   * Region of the Google providers.
+   * @default 'europe-west1'
+   */
+  readonly region?: string;
+  /**
+   * Also add the google-beta provider (needs `@cdktf/provider-google-beta`), e.g. for
+   * `VertexEndpointCaller` bound on an endpoint.
+   * @default false
+   */
+  readonly googleBeta?: boolean;
+  /**
+   * Also add the azurerm provider (needs `@cdktf/provider-azurerm`), for
+   * `CrossCloudKeyVaultFederation`.
+   * @default false
+   */
+  readonly azure?: boolean;
+}
+
+/**
+ * Helpers for testing your own stacks with jest (or any test runner): a stack with the
+ * providers, and a synth that runs the library's checks and answers questions about the
+ * grants in the Terraform it wrote.
+ *
+ * @example
+ * const stack = GuardrailsTesting.stack();
+ * const api = new SecureCloudRunService(stack, 'api', { ... });
+ * GuardrailsTesting.synth(stack).hasNoGrant({ member: 'allUsers' });
+ */
+export class GuardrailsTesting {
+  /**
+   * A stack in a fresh test app (`Testing.app()`) with the Google provider, and the
+   * google-beta and azurerm providers when asked for.
+   */
+  public static stack(props: TestStackProps = {}): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), props.stackId ?? 'test');
+    const project = props.project ?? 'test-project';
+    const region = props.region ?? 'europe-west1';
+    new GoogleProvider(stack, 'google', { project, region });
+    if (props.googleBeta) {
+      const { GoogleBetaProvider } = loadOptionalProvider<
+        typeof import('@cdktf/provider-google-beta/lib/provider')
+      >(stack, OPTIONAL_PROVIDERS.googleBeta, 'provider', {
+        prop: 'googleBeta',
+        usedFor: 'adds the google-beta provider',
+      });
+      new GoogleBetaProvider(stack, 'google-beta', { project, region });
+    }
+    if (props.azure) {
+      const { AzurermProvider } = loadOptionalProvider<
+        typeof import('@cdktf/provider-azurerm/lib/provider')
+      >(stack, OPTIONAL_PROVIDERS.azurerm, 'provider', {
+        prop: 'azure',
+        usedFor: 'adds the azurerm provider',
+      });
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    }
+    return stack;
+  }
+
+  /**
+   * Synthesizes `stack` as `cdktf synth` does, with every validation on: a construct's
+   * synth-time check that fails, or an error annotation, throws here with its message.
+   */
+  public static synth(stack: TerraformStack): SynthesizedStack {
+    return SynthesizedStack.of(stack);
+  }
+
+  private constructor() {}
+}
