@@ -9,5 +9,12 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // Code written as users write it (README snippets, the package test's consumer) imports the
+  // package by name; here that is the source. tsconfig.json has the same paths.
+  moduleNameMapper: {
+    '^cdktf-guardrails$': '<rootDir>/lib/index.ts',
+    '^cdktf-guardrails/testing$': '<rootDir>/lib/testing/index.ts',
+    '^cdktf-guardrails/errors$': '<rootDir>/lib/core/errors.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/cdktf.out/'],
 };

@@ -51,7 +51,7 @@ describe('optional provider packages', () => {
     expect(Errors.isValidationError(error)).toBe(true);
     expect((error as ValidationError).prop).toBe('scope');
     expect((error as Error).message).toBe(
-      "test: 'scope' ThingScope.NARROW needs thing_iam_member, which comes from the optional peer dependency '@cdktf/provider-not-installed', and it is not installed. " +
+      "test: 'scope' ThingScope.NARROW needs thing_iam_member from the optional peer dependency '@cdktf/provider-not-installed', which is not installed. " +
         "Install it next to cdktf-guardrails (npm install @cdktf/provider-not-installed@'^1.2.0'), or use scope: ThingScope.WIDE.",
     );
   });
@@ -66,7 +66,7 @@ describe('optional provider packages', () => {
         usedFor: 'CrossCloudKeyVaultFederation writes azurerm_* resources',
       }),
     ).toThrow(
-      `test: CrossCloudKeyVaultFederation writes azurerm_* resources, which comes from '@cdktf/provider-azurerm', and the installed version ${installed} has no 'lib/no-such-resource'. ` +
+      `test: CrossCloudKeyVaultFederation writes azurerm_* resources from '@cdktf/provider-azurerm', whose installed version ${installed} has no 'lib/no-such-resource'. ` +
         "Install a supported version: npm install @cdktf/provider-azurerm@'^14.11.0'.",
     );
   });

@@ -92,8 +92,8 @@ function missingProvider(
   const version = installedVersion(packageName);
   const problem =
     version === undefined
-      ? `which comes from the optional peer dependency '${packageName}', and it is not installed`
-      : `which comes from '${packageName}', and the installed version ${version} has no 'lib/${resource}'`;
+      ? `from the optional peer dependency '${packageName}', which is not installed`
+      : `from '${packageName}', whose installed version ${version} has no 'lib/${resource}'`;
   const install = `npm install ${packageName}@'${range}'`;
   const action =
     version === undefined ? 'Install it next to cdktf-guardrails' : 'Install a supported version';
@@ -102,5 +102,5 @@ function missingProvider(
     : `${action}: ${install}.`;
   const prop = use.prop ?? packageName;
   const subject = use.prop ? `'${use.prop}' ` : '';
-  return new ValidationError(where, prop, `${where}: ${subject}${use.usedFor}, ${problem}. ${fix}`);
+  return new ValidationError(where, prop, `${where}: ${subject}${use.usedFor} ${problem}. ${fix}`);
 }
