@@ -111,10 +111,20 @@ export function azureCatalog(): AzureCatalog {
   ) as AzureCatalog;
 }
 
-/** The warning annotations (`Annotations.of(x).addWarning`) of every construct in the stack. */
+/**
+ * The warning annotations (`Annotations.of(x).addWarning`) of every construct in the stack,
+ * each as `<construct path>: <message>`. The cdktf CLI prints the path before the message,
+ * so a message must not start with it (it would be printed twice).
+ */
 export function warningsOf(stack: TerraformStack): string[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn'))
-    .map((m) => String(m.data));
+  return stack.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === '@cdktf/warn')
+      .map((m) => {
+        const message = String(m.data);
+        if (message.startsWith(`${c.node.path}:`))
+          throw new Error(`warning of ${c.node.path} repeats its path: ${message}`);
+        return `${c.node.path}: ${message}`;
+      }),
+  );
 }

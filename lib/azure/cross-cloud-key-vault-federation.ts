@@ -198,7 +198,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
     const ranges = props.allowedIpRanges ?? [];
     if (ranges.length === 0) {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
+        `The vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
       );
     }
     const vault = new this.azurerm.KeyVault(this, 'Vault', {

@@ -90,7 +90,7 @@ export class VertexEndpointCaller extends Construct {
       this.grant = this.bindOnEndpoint(props.caller, project, region, endpoint);
     } else {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
+        `The Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
       );
       this.grant = bindIamMember({
         scope: this.shared,

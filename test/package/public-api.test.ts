@@ -19,7 +19,7 @@ function assemblyTypes(submodule?: string): Set<string> {
 describe('the public API is what the jsii assembly documents, and nothing else', () => {
   beforeAll(() => expect(existsSync(assemblyFile)).toBe(true)); // npm test builds first
 
-  test.each([
+  test.each<[string, object, string | undefined, string[]]>([
     ['cdktf-guardrails', root, undefined, ['testing']],
     ['cdktf-guardrails/testing', testing, 'testing', []],
   ])('%s exports only assembly types and submodules', (_entry, module, submodule, submodules) => {
