@@ -9,7 +9,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', 'coverage/**', 'build/**'],
+    ignores: [
+      'node_modules/**',
+      'cdktf.out/**',
+      'dist/**',
+      'coverage/**',
+      'build/**',
+      'test/readme/snippets/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
