@@ -1,6 +1,9 @@
 /** Jest runs TypeScript through swc (no type-checking here: `npm run typecheck` and jsii do that once). */
 module.exports = {
   testEnvironment: 'node',
+  // Every core (jest's default leaves one free): the package and CLI tests mostly wait on
+  // child processes (npm install, tsc, cdktf synth), and other suites run meanwhile.
+  maxWorkers: '100%',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // TypeScript sources win over the .js files that the jsii build writes next to them.
