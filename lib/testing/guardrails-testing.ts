@@ -1,6 +1,11 @@
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { loadOptionalProvider, OPTIONAL_PROVIDERS } from '../core/private/optional-provider';
+import { IConstruct } from 'constructs';
+import {
+  loadOptionalProvider,
+  OPTIONAL_PROVIDERS,
+  OptionalProvider,
+} from '../core/private/optional-provider';
 import { SynthesizedStack } from './synthesized-stack';
 
 /** Options of {@link GuardrailsTesting.stack}. */
@@ -55,21 +60,15 @@ export class GuardrailsTesting {
     const region = props.region ?? 'europe-west1';
     new GoogleProvider(stack, 'google', { project, region });
     if (props.googleBeta) {
-      const { GoogleBetaProvider } = loadOptionalProvider<
+      const { GoogleBetaProvider } = providerModule<
         typeof import('@cdktf/provider-google-beta/lib/provider')
-      >(stack, OPTIONAL_PROVIDERS.googleBeta, 'provider', {
-        prop: 'googleBeta',
-        usedFor: 'adds the google-beta provider',
-      });
+      >(stack, OPTIONAL_PROVIDERS.googleBeta, 'googleBeta');
       new GoogleBetaProvider(stack, 'google-beta', { project, region });
     }
     if (props.azure) {
-      const { AzurermProvider } = loadOptionalProvider<
+      const { AzurermProvider } = providerModule<
         typeof import('@cdktf/provider-azurerm/lib/provider')
-      >(stack, OPTIONAL_PROVIDERS.azurerm, 'provider', {
-        prop: 'azure',
-        usedFor: 'adds the azurerm provider',
-      });
+      >(stack, OPTIONAL_PROVIDERS.azurerm, 'azure');
       new AzurermProvider(stack, 'azurerm', { features: [{}] });
     }
     return stack;
@@ -84,4 +83,13 @@ export class GuardrailsTesting {
   }
 
   private constructor() {}
+}
+
+/** The `lib/provider` module of an optional provider package, asked for by the prop `prop`. */
+function providerModule<T>(scope: IConstruct, provider: OptionalProvider, prop: string): T {
+  const name = provider.packageName.replace('@cdktf/provider-', '');
+  return loadOptionalProvider<T>(scope, provider, 'provider', {
+    prop,
+    usedFor: `adds the ${name} provider`,
+  });
 }
