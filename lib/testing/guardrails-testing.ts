@@ -6,6 +6,7 @@ import {
   OPTIONAL_PROVIDERS,
   OptionalProvider,
 } from '../core/private/optional-provider';
+import { checkOptions } from './private/argument-shapes';
 import { SynthesizedStack } from './synthesized-stack';
 
 /** Options of {@link GuardrailsTesting.stack}. */
@@ -55,6 +56,13 @@ export class GuardrailsTesting {
    * google-beta and azurerm providers when asked for.
    */
   public static stack(props: TestStackProps = {}): TerraformStack {
+    checkOptions('GuardrailsTesting.stack', 'props', props, {
+      stackId: 'string',
+      project: 'string',
+      region: 'string',
+      googleBeta: 'boolean',
+      azure: 'boolean',
+    });
     const stack = new TerraformStack(Testing.app(), props.stackId ?? 'test');
     const project = props.project ?? 'test-project';
     const region = props.region ?? 'europe-west1';

@@ -10,8 +10,20 @@ import {
 } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { GrantQuery, SynthesizedGrant } from './grant-query';
+import { checkOptions, OptionTypes } from './private/argument-shapes';
 import { synthesizedGrants, TerraformJson } from './private/synthesized-grants';
 
+/** The fields of a GrantQuery. */
+const QUERY_OPTIONS: OptionTypes = {
+  principal: 'grantable',
+  member: 'string',
+  role: 'string',
+  target: 'string',
+  resourceType: 'string',
+  conditionTitle: 'string',
+  conditionExpression: 'string',
+  conditional: 'boolean',
+};
 const WARNING = '@cdktf/warn';
 const ERROR = '@cdktf/error';
 /** Member kinds whose email part compares case-insensitively, as IAM does. */
@@ -54,12 +66,14 @@ export class SynthesizedStack {
 
   /** The grants that match `query`. */
   public findGrants(query: GrantQuery): SynthesizedGrant[] {
+    checkOptions('SynthesizedStack.findGrants', 'query', query, QUERY_OPTIONS);
     const matches = this.matcher(query);
     return this.grants.filter(matches);
   }
 
   /** Fails (throws an AssertionError listing the stack's grants) unless a grant matches `query`. */
   public hasGrant(query: GrantQuery): void {
+    checkOptions('SynthesizedStack.hasGrant', 'query', query, QUERY_OPTIONS);
     if (this.findGrants(query).length > 0) return;
     throw new AssertionError({
       message: `Expected a grant matching ${this.describe(query)}, found none. Grants in ${this.stack.node.path}:\n${list(this.grants)}`,
@@ -68,6 +82,7 @@ export class SynthesizedStack {
 
   /** Fails (throws an AssertionError listing the matching grants) if any grant matches `query`. */
   public hasNoGrant(query: GrantQuery): void {
+    checkOptions('SynthesizedStack.hasNoGrant', 'query', query, QUERY_OPTIONS);
     const found = this.findGrants(query);
     if (found.length === 0) return;
     throw new AssertionError({

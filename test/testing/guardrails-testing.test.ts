@@ -13,6 +13,7 @@ import {
   ServiceIdentity,
   VertexEndpointCaller,
 } from '../../lib';
+import { ValidationError } from '../../lib/core/errors';
 import { GuardrailsTesting, SynthesizedStack } from '../../lib/testing';
 
 const PROJECT = 'acme-prod';
@@ -197,5 +198,41 @@ describe('hasGrant / hasNoGrant', () => {
       target: 'db',
     });
     synth.hasNoGrant({ role: 'Key Vault Administrator' });
+  });
+});
+
+describe('refuses what it does not understand, instead of asserting nothing', () => {
+  const synth = GuardrailsTesting.synth(GuardrailsTesting.stack());
+
+  test('an unknown query key', () => {
+    expect(() => synth.hasGrant({ princpal: 'x' } as any)).toThrow(
+      new ValidationError(
+        'SynthesizedStack.hasGrant',
+        'query.princpal',
+        "SynthesizedStack.hasGrant: 'query.princpal' is not a known option (got 'x'). Use one of: principal, member, role, target, resourceType, conditionTitle, conditionExpression, conditional.",
+      ),
+    );
+    expect(() => synth.hasNoGrant({ roles: 'roles/owner' } as any)).toThrow(ValidationError);
+    expect(() => synth.findGrants({ member: 'allUsers', extra: 1 } as any)).toThrow(
+      ValidationError,
+    );
+  });
+
+  test.each<[string, unknown]>([
+    ['role', 42],
+    ['member', ['allUsers']],
+    ['conditional', 'yes'],
+    ['principal', 'group:a@example.com'],
+  ])('a query %s of the wrong type (%j)', (key, value) => {
+    expect(() => synth.hasNoGrant({ [key]: value } as any)).toThrow(
+      new RegExp(`^SynthesizedStack\\.hasNoGrant: 'query\\.${key}' must be a`),
+    );
+  });
+
+  test('a query that is not an object, and unknown stack options', () => {
+    expect(() => synth.hasGrant('roles/owner' as any)).toThrow(/'query' must be an object/);
+    expect(() => GuardrailsTesting.stack({ googlebeta: true } as any)).toThrow(
+      /^GuardrailsTesting\.stack: 'props\.googlebeta' is not a known option/,
+    );
   });
 });
