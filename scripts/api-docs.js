@@ -1,10 +1,10 @@
 // `npm run api-docs`: writes API.md, the API reference, with jsii-docgen from the jsii assembly
 // (.jsii, written by `npm run build`), and records a fingerprint of the API at its end: a hash
 // of the assembly's types and submodules (names, signatures, doc comments; not where in the
-// source they are), which is what the
-// reference shows. test/package/public-api.test.ts compares it with the current assembly, so a
-// stale API.md fails the tests without running jsii-docgen there (it takes seconds: it reads
-// the provider assemblies, hundreds of MB). README edits do not change it.
+// source they are), which is what the reference shows. test/package/public-api.test.ts
+// compares it with the current assembly, so a stale API.md fails the tests without running
+// jsii-docgen there (it takes seconds: it reads the provider assemblies, hundreds of MB).
+// README edits do not change it.
 const { execFileSync } = require('child_process');
 const { createHash } = require('crypto');
 const { appendFileSync, readFileSync } = require('fs');
