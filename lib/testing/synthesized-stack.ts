@@ -66,15 +66,12 @@ export class SynthesizedStack {
 
   /** The grants that match `query`. */
   public findGrants(query: GrantQuery): SynthesizedGrant[] {
-    checkOptions('SynthesizedStack.findGrants', 'query', query, QUERY_OPTIONS);
-    const matches = this.matcher(query);
-    return this.grants.filter(matches);
+    return this.matching('findGrants', query);
   }
 
   /** Fails (throws an AssertionError listing the stack's grants) unless a grant matches `query`. */
   public hasGrant(query: GrantQuery): void {
-    checkOptions('SynthesizedStack.hasGrant', 'query', query, QUERY_OPTIONS);
-    if (this.findGrants(query).length > 0) return;
+    if (this.matching('hasGrant', query).length > 0) return;
     throw new AssertionError({
       message: `Expected a grant matching ${this.describe(query)}, found none. Grants in ${this.stack.node.path}:\n${list(this.grants)}`,
     });
@@ -82,12 +79,17 @@ export class SynthesizedStack {
 
   /** Fails (throws an AssertionError listing the matching grants) if any grant matches `query`. */
   public hasNoGrant(query: GrantQuery): void {
-    checkOptions('SynthesizedStack.hasNoGrant', 'query', query, QUERY_OPTIONS);
-    const found = this.findGrants(query);
+    const found = this.matching('hasNoGrant', query);
     if (found.length === 0) return;
     throw new AssertionError({
       message: `Expected no grant matching ${this.describe(query)}, found:\n${list(found)}`,
     });
+  }
+
+  /** The grants that match `query`, after checking its shape for the method `method`. */
+  private matching(method: string, query: GrantQuery): SynthesizedGrant[] {
+    checkOptions(`SynthesizedStack.${method}`, 'query', query, QUERY_OPTIONS);
+    return this.grants.filter(this.matcher(query));
   }
 
   private matcher(query: GrantQuery): (grant: SynthesizedGrant) => boolean {
