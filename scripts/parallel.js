@@ -1,4 +1,4 @@
-// Runs npm scripts side by side and fails if any fails: `node scripts/parallel.js lint build`.
+// Runs npm scripts side by side and fails if any fails: `node scripts/parallel.js lint compile`.
 // `npm test` uses it to lint while it type-checks and builds (each is single-threaded, and CI
 // has two cores). Each script's output is printed in one piece when it ends.
 const { Buffer } = require('buffer');
