@@ -16,7 +16,8 @@ describe('cdktf synth', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'cdktf-guardrails-cli-'));
-    const app = `npx tsx ${join('test', 'package', 'cli', 'warnings-app.ts')}`;
+    const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    const app = `${tsx} ${join('test', 'package', 'cli', 'warnings-app.ts')}`;
     const result = await promisify(execFile)(cdktf, ['synth', '--app', app, '--output', out], {
       cwd: root,
       env: { ...process.env, CHECKPOINT_DISABLE: '1' },
