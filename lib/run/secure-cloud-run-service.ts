@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
@@ -36,6 +37,7 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
+import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
 /** Props of a {@link SecureCloudRunService}. */
 export interface SecureCloudRunServiceProps {
@@ -123,10 +125,18 @@ export interface SecureCloudRunServiceProps {
    * A Cloud KMS key (CMEK) for the container image and revision data,
    * `projects/<p>/locations/<r>/keyRings/<ring>/cryptoKeys/<key>`. The Cloud Run service agent
    * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) needs
-   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy.
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy; the
+   * service grants it and waits for it (see `grantEncryptionKeyToServiceAgent`).
    * @default - Google-managed encryption
    */
   readonly encryptionKey?: string;
+  /**
+   * Grant the project's Cloud Run service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter`
+   * on `encryptionKey`, and deploy the service only after that binding exists. Turn off when
+   * the key's IAM is managed elsewhere (the grant must then exist before this stack is applied).
+   * @default true
+   */
+  readonly grantEncryptionKeyToServiceAgent?: boolean;
   /**
    * Enforce Binary Authorization on deploys.
    * @default - not enforced
@@ -246,7 +256,13 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       },
     });
 
-    for (const secret of secrets) this.allowSecretAccess(secret);
+    // The first revision starts only if its runtime account can read every secret (and the
+    // service agent can use the CMEK key), so the service waits for those bindings.
+    const firstStartGrants = secrets.map((secret) => this.allowSecretAccess(secret));
+    if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
+      firstStartGrants.push(allowRunServiceAgentToUseKey(this, props.project, props.encryptionKey));
+    }
+    dependOnGrants(this.service, firstStartGrants);
     if (secrets.length > 0 && props.auditLogs !== false) {
       AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
     }

@@ -5,11 +5,12 @@ import {
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Annotations, dependable } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant, IamCondition } from '../core/grant';
 import { IGrantable } from '../core/principal';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
@@ -237,7 +238,7 @@ export class ScopedBucket extends Construct {
         new KmsCryptoKeyIamMember(scope, id, { cryptoKeyId: key, role, member, condition }),
     });
     // The bucket can only be created with the key once the agent may use it.
-    this.bucket.dependsOn = [...(this.bucket.dependsOn ?? []), ...grant.resources.map(dependable)];
+    dependOnGrants(this.bucket, [grant]);
   }
 
   private validate(props: ScopedBucketProps): void {
