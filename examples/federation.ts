@@ -6,6 +6,7 @@ import { PROJECT, REGION, useProviders } from './providers';
 /** The Entra tenant and the managed identity of the Azure-hosted reporting job. */
 const AZURE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const REPORTING_JOB_OBJECT_ID = '0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b';
+const REPORTING_APP_ID_URI = 'api://acme-gcp-federation';
 
 /**
  * No service account keys: the orders API is deployed by its GitHub Actions workflow on
@@ -42,6 +43,8 @@ export class FederationStack extends TerraformStack {
     const azure = pool.addAzureAdProvider('azure-tenant', {
       tenantId: AZURE_TENANT,
       allowedObjectIds: [REPORTING_JOB_OBJECT_ID],
+      // The Application ID URI of the app registration the job requests its Entra token for.
+      allowedAudiences: [REPORTING_APP_ID_URI],
     });
     const exports = new ScopedBucket(this, 'exports', {
       project: PROJECT,

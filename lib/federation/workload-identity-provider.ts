@@ -3,7 +3,11 @@ import { Construct } from 'constructs';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import { isUnresolved, validateMaxLength } from '../core/private/validate';
 import { FederatedPrincipal } from './federated-principal';
-import { validateFederationId, validateGitHubRepository } from './private/federation-rules';
+import {
+  validateFederationId,
+  validateGitHubId,
+  validateGitHubRepository,
+} from './private/federation-rules';
 import type { WorkloadIdentityPool } from './workload-identity-pool';
 
 /** Props of a {@link WorkloadIdentityProvider}. Use the `add...Provider` methods of the pool. */
@@ -38,6 +42,11 @@ export interface WorkloadIdentityProviderProps {
    * @default - every repository of the owner
    */
   readonly gitHubRepositories?: string[];
+  /**
+   * The repository ids this provider is limited to, for `principalForRepositoryId`.
+   * @default - no limit on repository ids
+   */
+  readonly gitHubRepositoryIds?: string[];
 }
 
 const TRIVIAL_CONDITION = /^\s*(true|1\s*==\s*1|!false)\s*$/i;
@@ -60,6 +69,7 @@ export class WorkloadIdentityProvider extends Construct {
 
   private readonly gitHubOwner?: string;
   private readonly gitHubRepositories?: string[];
+  private readonly gitHubRepositoryIds?: string[];
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProviderProps) {
     super(scope, id);
@@ -99,6 +109,7 @@ export class WorkloadIdentityProvider extends Construct {
     this.attributeMapping = props.attributeMapping;
     this.gitHubOwner = props.gitHubOwner;
     this.gitHubRepositories = props.gitHubRepositories;
+    this.gitHubRepositoryIds = props.gitHubRepositoryIds;
     this.provider = new IamWorkloadIdentityPoolProvider(this, 'Resource', {
       project: props.pool.project,
       workloadIdentityPoolId: props.pool.pool.workloadIdentityPoolId,
@@ -116,15 +127,8 @@ export class WorkloadIdentityProvider extends Construct {
    * Only for providers made by `addGitHubActionsProvider`.
    */
   public principalForRepository(repository: string): FederatedPrincipal {
-    if (this.gitHubOwner === undefined) {
-      throw invalidProps(
-        this,
-        'principalForRepository',
-        'is only for GitHub Actions providers',
-        "Use pool.principalSetForAttribute(name, value) or principalForSubject(subject) for this provider's tokens.",
-      );
-    }
-    validateGitHubRepository(this, 'repository', repository, this.gitHubOwner);
+    const owner = this.requireGitHub('principalForRepository');
+    validateGitHubRepository(this, 'repository', repository, owner);
     const allowed = this.gitHubRepositories;
     if (
       allowed &&
@@ -140,6 +144,28 @@ export class WorkloadIdentityProvider extends Construct {
       );
     }
     return this.pool.principalSetForAttribute('repository', repository);
+  }
+
+  /**
+   * The GitHub Actions workflows of one repository, by its numeric id (which GitHub never
+   * reuses, unlike a name): `principalSet://iam.googleapis.com/<pool>/attribute.repository_id/<id>`.
+   * Only for providers made by `addGitHubActionsProvider`; the id must be one of the provider's
+   * `repositoryIds` when it has any.
+   */
+  public principalForRepositoryId(repositoryId: string): FederatedPrincipal {
+    this.requireGitHub('principalForRepositoryId');
+    validateGitHubId(this, 'repositoryId', repositoryId);
+    const allowed = this.gitHubRepositoryIds;
+    if (allowed?.length && !isUnresolved(repositoryId) && !allowed.includes(repositoryId)) {
+      throw invalidValue(
+        this,
+        'repositoryId',
+        repositoryId,
+        `is not one of the provider's repositoryIds (${allowed.join(', ')}), so its tokens are refused`,
+        "Add it to the provider's repositoryIds, or grant to one of them.",
+      );
+    }
+    return this.pool.principalSetForAttribute('repository_id', repositoryId);
   }
 
   /**
@@ -162,5 +188,18 @@ export class WorkloadIdentityProvider extends Construct {
     return new FederatedPrincipal(
       `principal://iam.googleapis.com/${this.pool.name}/subject/${subject}`,
     );
+  }
+
+  /** The GitHub owner this provider pins; refuses `method` on other providers. */
+  private requireGitHub(method: string): string {
+    if (this.gitHubOwner === undefined) {
+      throw invalidProps(
+        this,
+        method,
+        'is only for GitHub Actions providers',
+        "Use pool.principalSetForAttribute(name, value) or principalForSubject(subject) for this provider's tokens.",
+      );
+    }
+    return this.gitHubOwner;
   }
 }
