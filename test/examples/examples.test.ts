@@ -66,6 +66,26 @@ describe('examples', () => {
   );
 });
 
+describe('foundation example', () => {
+  test('one stack writes every audit config of the app, each (project, service) once', () => {
+    const owners = new Map<string, string[]>();
+    for (const [name, json] of examples) {
+      for (const c of Object.values(json.resource.google_project_iam_audit_config ?? {}) as any[]) {
+        const key = `${c.project}/${c.service}`;
+        owners.set(key, [...(owners.get(key) ?? []), name]);
+      }
+    }
+    expect(Object.fromEntries(owners)).toEqual({
+      'acme-prod/iam.googleapis.com': ['foundation'],
+      'acme-prod/iamcredentials.googleapis.com': ['foundation'],
+      'acme-prod/secretmanager.googleapis.com': ['foundation'],
+      'acme-prod/storage.googleapis.com': ['foundation'],
+      'acme-prod/aiplatform.googleapis.com': ['foundation'],
+      'acme-prod/sts.googleapis.com': ['foundation'],
+    });
+  });
+});
+
 describe('cloud-run example', () => {
   const json = examples.get('cloud-run')!;
 
@@ -90,9 +110,11 @@ describe('cloud-run example', () => {
         role: 'roles/secretmanager.secretAccessor',
       }),
     ]);
-    expect(Object.values(json.resource.google_project_iam_audit_config)).toEqual([
-      expect.objectContaining({ service: 'secretmanager.googleapis.com' }),
-    ]);
+    // The Secret Manager audit logs are written by the foundation stack, which owns them.
+    expect(json.resource.google_project_iam_audit_config).toBeUndefined();
+    expect(
+      Object.values(examples.get('foundation')!.resource.google_project_iam_audit_config),
+    ).toContainEqual(expect.objectContaining({ service: 'secretmanager.googleapis.com' }));
   });
 
   test('no service runs as the default compute account', () => {
