@@ -6,6 +6,7 @@ import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
+import { ValidationError } from '../core/errors';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
 import { dependOnGrants } from '../core/private/depends-on';
@@ -26,6 +27,7 @@ import { ServiceIdentity } from '../core/service-identity';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
+  GrantInvokeOptions,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
   PublicAccess,
@@ -37,6 +39,8 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
+import { CallPath, networkPathFix, unreachableBecause } from './private/network-path';
+import { registerRuntime, servicesRunningAs } from './private/runtime-services';
 import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
 /** Props of a {@link SecureCloudRunService}. */
@@ -108,6 +112,8 @@ export interface SecureCloudRunServiceProps {
   readonly ingress?: CloudRunIngress;
   /**
    * Identities that may invoke the service (`roles/run.servicesInvoker` on this service).
+   * A SecureCloudRunService invoker must have a network path to this service's run.app URL
+   * (checked: see `grantInvoke`).
    * @default - none; add more with `grantInvoke`
    */
   readonly invokers?: IGrantable[];
@@ -198,10 +204,15 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly location: string;
   /** Project of the service. */
   public readonly project: string;
+  /** Where requests to the service may come from. */
+  public readonly ingress: CloudRunIngress;
+  /** How the service's outbound traffic reaches a VPC, if it does. */
+  public readonly vpcAccess?: CloudRunVpcAccess;
   /** Grants to the service go to its runtime identity (e.g. when it calls another service). */
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
+  private readonly identityInvokers: IdentityInvoker[] = [];
 
   constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
     super(scope, id);
@@ -213,6 +224,8 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     this.project = props.project;
     this.location = props.location;
     this.serviceName = props.serviceName;
+    this.ingress = props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING;
+    this.vpcAccess = props.vpcAccess;
     this.identity =
       props.serviceAccount ??
       new ServiceIdentity(this, 'Identity', {
@@ -221,13 +234,14 @@ export class SecureCloudRunService extends Construct implements IGrantable {
         description: `Runs Cloud Run service ${props.serviceName}`,
       });
     this.grantPrincipal = this.identity;
+    registerRuntime(this.identity, this);
 
     this.service = new CloudRunV2Service(this, 'Resource', {
       project: props.project,
       location: props.location,
       name: props.serviceName,
       description: describe(props),
-      ingress: props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
+      ingress: this.ingress,
       deletionProtection: props.deletionProtection ?? true,
       labels: props.publicAccess ? { ...props.labels, 'public-access': 'reasoned' } : props.labels,
       binaryAuthorization: props.binaryAuthorization
@@ -266,7 +280,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     if (secrets.length > 0 && props.auditLogs !== false) {
       AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
     }
-    for (const invoker of props.invokers ?? []) this.grantInvoke(invoker);
+    (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
     if (props.publicAccess) {
       this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, props.publicAccess.reason);
     }
@@ -280,9 +294,14 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /**
    * Lets `grantee` call the service: `roles/run.servicesInvoker` (only `run.routes.invoke`)
    * on this service.
+   *
+   * When the grantee is a Cloud Run service (a SecureCloudRunService, or a ServiceIdentity that
+   * one runs as) and this service's ingress is not `ALL`, the grantee's requests count as
+   * internal only if it sends them through a VPC network; without such a path the binding
+   * does nothing, so it is refused (for an identity, at synth) with the fix.
    */
-  public grantInvoke(grantee: IGrantable): Grant {
-    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
+  public grantInvoke(grantee: IGrantable, options: GrantInvokeOptions = {}): Grant {
+    return this.bindInvoker(grantee, options, 'grantee');
   }
 
   /**
@@ -299,6 +318,45 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /** Lets `grantee` read the service's configuration and status: `roles/run.viewer` on this service. */
   public grantView(grantee: IGrantable): Grant {
     return this.bind(Roles.RUN_VIEWER.name, grantee);
+  }
+
+  private bindInvoker(grantee: IGrantable, options: GrantInvokeOptions, prop: string): Grant {
+    const path = { throughLoadBalancer: options.throughLoadBalancer === true };
+    if (SecureCloudRunService.isSecureCloudRunService(grantee)) {
+      const problem = this.networkProblem(grantee, path, prop);
+      if (problem) throw problem;
+    } else if (ServiceIdentity.isServiceIdentity(grantee)) {
+      // The services that run as this identity may be constructed later: look at synth.
+      if (this.identityInvokers.length === 0) {
+        this.node.addValidation({ validate: () => this.identityInvokerProblems() });
+      }
+      this.identityInvokers.push({ identity: grantee as ServiceIdentity, path, prop });
+    }
+    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
+  }
+
+  private networkProblem(
+    caller: SecureCloudRunService,
+    path: CallPath,
+    prop: string,
+  ): ValidationError | undefined {
+    const reason = unreachableBecause(this, caller, path);
+    if (!reason) return undefined;
+    return invalidProps(
+      this,
+      prop,
+      `names the Cloud Run service ${caller.node.path}, whose requests would never reach this service: ${reason}`,
+      `${networkPathFix(this, caller)}.`,
+    );
+  }
+
+  private identityInvokerProblems(): string[] {
+    return this.identityInvokers.flatMap(({ identity, path, prop }) =>
+      servicesRunningAs(identity).flatMap((caller) => {
+        const problem = this.networkProblem(caller, path, prop);
+        return problem ? [problem.message] : [];
+      }),
+    );
   }
 
   /**
@@ -425,6 +483,13 @@ export class SecureCloudRunService extends Construct implements IGrantable {
 }
 
 const SECURE_CLOUD_RUN_SERVICE = Symbol.for('cdktf-guardrails.SecureCloudRunService');
+
+/** An invoker given as an identity, checked at synth against the services that run as it. */
+interface IdentityInvoker {
+  readonly identity: ServiceIdentity;
+  readonly path: CallPath;
+  readonly prop: string;
+}
 
 /** `<serviceName>-run`, shortened to fit the 30 characters of an account id; at least 6. */
 function runtimeAccountId(serviceName: string, constructId: string): string {
