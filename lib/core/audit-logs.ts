@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AuditConfigEntry, AuditConfigOwners } from './private/audit-owner';
 import { invalidProps, invalidValue } from './private/messages';
 import { OncePerKey } from './private/once-per-key';
+import { requireApis } from './private/required-apis';
 import { stableId } from './private/stable-id';
 import { stackSingleton } from './private/stack-singleton';
 import { isUnresolved, validateProjectId } from './private/validate';
@@ -132,11 +133,14 @@ export class AuditLogs extends Construct {
   }
 
   private create(id: string, project: string, service: string): ProjectIamAuditConfig {
-    return new ProjectIamAuditConfig(this, id, {
+    const config = new ProjectIamAuditConfig(this, id, {
       project,
       service,
       auditLogConfig: LOG_TYPES.map((logType) => ({ logType })),
     });
+    // Audit configs are part of the project's IAM policy, written through Resource Manager.
+    requireApis(config, project, ['cloudresourcemanager.googleapis.com']);
+    return config;
   }
 }
 

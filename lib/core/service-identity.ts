@@ -6,6 +6,7 @@ import { Grant } from './grant';
 import { IGrantable, IPrincipal } from './principal';
 import { bindIamMember } from './private/iam-member';
 import { invalidValue } from './private/messages';
+import { requireApis } from './private/required-apis';
 import {
   isUnresolved,
   validateAccountId,
@@ -87,6 +88,7 @@ export class ServiceIdentity extends Construct implements IGrantable, IPrincipal
       displayName: props.displayName ?? props.accountId,
       description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
     });
+    requireApis(this.serviceAccount, props.project, ['iam.googleapis.com']);
   }
 
   // Attributes are lazy: each reference is a token that records a stack trace, and making

@@ -2,6 +2,7 @@ import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validateGuid,
@@ -57,6 +58,13 @@ export interface WorkloadIdentityPoolProps {
 }
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The APIs Google lists for workload identity federation. */
+const FEDERATION_APIS = [
+  'iam.googleapis.com',
+  'cloudresourcemanager.googleapis.com',
+  'iamcredentials.googleapis.com',
+  'sts.googleapis.com',
+];
 const FEDERATION_AUDITED_SERVICES = [
   'iam.googleapis.com',
   'sts.googleapis.com',
@@ -100,6 +108,8 @@ export class WorkloadIdentityPool extends Construct {
       displayName: props.displayName,
       description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
     });
+    // https://cloud.google.com/iam/docs/access-resources-oidc ("Before you begin").
+    requireApis(this.pool, props.project, FEDERATION_APIS);
     if (props.auditLogs !== false) {
       // Google logs every step of a token exchange only with ADMIN_READ Data Access logs on
       // both IAM and STS (https://cloud.google.com/iam/docs/audit-logging/examples-workload-identity);

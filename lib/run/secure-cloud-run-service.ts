@@ -14,6 +14,7 @@ import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validateMaxLength,
@@ -270,6 +271,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       },
     });
 
+    requireApis(this.service, props.project, ['run.googleapis.com']);
     // The first revision starts only if its runtime account can read every secret (and the
     // service agent can use the CMEK key), so the service waits for those bindings.
     const firstStartGrants = secrets.map((secret) => this.allowSecretAccess(secret));
@@ -395,7 +397,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   private allowSecretAccess(secret: SecretEnvironmentVariable): Grant {
     const fullName = secret.secret.startsWith('projects/');
     const role = Roles.SECRET_MANAGER_SECRET_ACCESSOR.name;
-    return bindIamMember({
+    const grant = bindIamMember({
       scope: this,
       role,
       grantee: this.identity,
@@ -409,6 +411,9 @@ export class SecureCloudRunService extends Construct implements IGrantable {
           condition,
         }),
     });
+    const secretProject = fullName ? secret.secret.split('/')[1] : this.project;
+    grant.resources.forEach((r) => requireApis(r, secretProject, ['secretmanager.googleapis.com']));
+    return grant;
   }
 
   private validate(

@@ -15,6 +15,7 @@ import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validatePattern,
@@ -146,6 +147,7 @@ export class ScopedBucket extends Construct {
       labels: props.labels,
     });
 
+    requireApis(this.bucket, props.project, ['storage.googleapis.com']);
     if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
       this.allowServiceAgentToUseKey(props.encryptionKey);
     }
@@ -238,6 +240,7 @@ export class ScopedBucket extends Construct {
         new KmsCryptoKeyIamMember(scope, id, { cryptoKeyId: key, role, member, condition }),
     });
     // The bucket can only be created with the key once the agent may use it.
+    grant.resources.forEach((r) => requireApis(r, key.split('/')[1], ['cloudkms.googleapis.com']));
     dependOnGrants(this.bucket, [grant]);
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Grant } from '../../core/grant';
 import { bindIamMember } from '../../core/private/iam-member';
 import { MemberPrincipal } from '../../core/private/member-principal';
+import { requireApis } from '../../core/private/required-apis';
 import { Roles } from '../../core/roles';
 
 /**
@@ -24,7 +25,7 @@ export function allowRunServiceAgentToUseKey(
     `serviceAccount:service-${projectData.number}@serverless-robot-prod.iam.gserviceaccount.com`,
   );
   const role = Roles.CLOUD_KMS_CRYPTO_KEY_ENCRYPTER_DECRYPTER.name;
-  return bindIamMember({
+  const grant = bindIamMember({
     scope,
     role,
     grantee: agent,
@@ -32,4 +33,6 @@ export function allowRunServiceAgentToUseKey(
     create: (s, id, member, condition) =>
       new KmsCryptoKeyIamMember(s, id, { cryptoKeyId: key, role, member, condition }),
   });
+  grant.resources.forEach((r) => requireApis(r, key.split('/')[1], ['cloudkms.googleapis.com']));
+  return grant;
 }
