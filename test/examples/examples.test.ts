@@ -169,6 +169,18 @@ describe('vertex example', () => {
 describe('federation example', () => {
   const json = examples.get('federation')!;
 
+  test('GitHub is pinned by numeric ids; Entra tokens must carry the app audience', () => {
+    const providers = Object.values(
+      json.resource.google_iam_workload_identity_pool_provider,
+    ) as any[];
+    const github = providers.find((p) => p.oidc.issuer_uri.includes('github'));
+    expect(github.attribute_condition).toBe(
+      "assertion.repository_owner == 'acme' && assertion.repository_owner_id == '90120450' && assertion.repository_id == '612345678' && assertion.ref == 'refs/heads/main'",
+    );
+    const azure = providers.find((p) => p.oidc.issuer_uri.startsWith('https://sts.windows.net/'));
+    expect(azure.oidc.allowed_audiences).toEqual(['api://acme-gcp-federation']);
+  });
+
   test('every provider has a condition; no key; no whole-pool grant', () => {
     const providers = Object.values(
       json.resource.google_iam_workload_identity_pool_provider,
@@ -183,7 +195,7 @@ describe('federation example', () => {
     const deploy = Object.values(json.resource.google_cloud_run_v2_service_iam_member) as any[];
     expect(deploy.map((b) => b.role)).toEqual(['roles/run.developer']);
     expect(deploy[0].member).toMatch(
-      /^principalSet:\/\/iam\.googleapis\.com\/\$\{google_iam_workload_identity_pool\..+\}\/attribute\.repository\/acme\/orders-api$/,
+      /^principalSet:\/\/iam\.googleapis\.com\/\$\{google_iam_workload_identity_pool\..+\}\/attribute\.repository_id\/612345678$/,
     );
     const read = Object.values(json.resource.google_storage_bucket_iam_member) as any[];
     expect(read).toEqual([expect.objectContaining({ role: 'roles/storage.objectViewer' })]);
