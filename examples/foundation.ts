@@ -13,7 +13,7 @@ export class FoundationStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     useProviders(this);
-    AuditLogs.setOwner(this);
+    AuditLogs.designateOwner(this);
     // Who changed IAM policies and service accounts, and who impersonated them.
     AuditLogs.of(this).enable(PROJECT, 'iam.googleapis.com');
   }

@@ -23,7 +23,7 @@ const SINGLETON_ID = 'GuardrailsAuditLogs';
  * (in one stack or in two) overwrite each other on every apply, and destroying either turns
  * the logs off for the other. Constructs therefore never create audit configs themselves; they
  * call `AuditLogs.of(this).enable(project, service)`. The first stack of the app to enable a
- * (project, service) owns its config, unless a stack was named with `AuditLogs.setOwner`;
+ * (project, service) owns its config, unless a stack was named with `AuditLogs.designateOwner`;
  * other stacks write nothing for it and rely on the owner (an info annotation names it).
  *
  * Data Access logs are billed by volume in Cloud Logging; they are what shows who read
@@ -45,13 +45,13 @@ export class AuditLogs extends Construct {
    * any stack of its app enables, including those enabled before this call: the result does
    * not depend on the order in which stacks are constructed. One owner per app.
    */
-  public static setOwner(scope: IConstruct): void {
+  public static designateOwner(scope: IConstruct): void {
     const stack = TerraformStack.of(scope);
     const owners = AuditConfigOwners.of(stack);
     const current = owners.designatedOwner;
     if (current && current !== stack) {
       throw invalidProps(
-        'AuditLogs.setOwner',
+        'AuditLogs.designateOwner',
         'scope',
         `names stack '${stack.node.path}', but stack '${current.node.path}' already owns the audit configs of this app`,
         'Name one owning stack per app; the other stacks rely on it.',

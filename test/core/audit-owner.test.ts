@@ -76,12 +76,12 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
     expect(infos(orders)).toEqual([]);
   });
 
-  test('a foundation stack named with setOwner owns every config, whatever the construction order', () => {
+  test('a foundation stack named with designateOwner owns every config, whatever the construction order', () => {
     // GIVEN the workload stacks are constructed first, and the foundation stack last
     const app = Testing.app();
     const { orders, billing } = twoWorkloadStacks(app);
     const foundation = googleStack(app, 'foundation');
-    AuditLogs.setOwner(foundation);
+    AuditLogs.designateOwner(foundation);
     // THEN the foundation stack writes every config of the app, and the others none
     expect(auditConfigs(foundation)).toEqual([
       'acme-prod/secretmanager.googleapis.com',
@@ -102,12 +102,12 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
       let foundation: TerraformStack | undefined;
       if (foundationFirst) {
         foundation = googleStack(app, 'foundation');
-        AuditLogs.setOwner(foundation);
+        AuditLogs.designateOwner(foundation);
       }
       twoWorkloadStacks(app);
       if (!foundationFirst) {
         foundation = googleStack(app, 'foundation');
-        AuditLogs.setOwner(foundation);
+        AuditLogs.designateOwner(foundation);
       }
       return Object.keys(
         synthStack(foundation!).resource.google_project_iam_audit_config ?? {},
@@ -120,7 +120,7 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
   test('the owner enables services it never used itself: later stacks rely on it', () => {
     const app = Testing.app();
     const foundation = googleStack(app, 'foundation');
-    AuditLogs.setOwner(foundation);
+    AuditLogs.designateOwner(foundation);
     const ci = googleStack(app, 'ci');
     new WorkloadIdentityPool(ci, 'pool', { project: 'acme-prod', poolId: 'ci-pool' });
     expect(auditConfigs(ci)).toEqual([]);
@@ -171,9 +171,9 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
 
   test('fails if a second stack of the app is named owner', () => {
     const app = Testing.app();
-    AuditLogs.setOwner(googleStack(app, 'foundation'));
-    expect(() => AuditLogs.setOwner(googleStack(app, 'platform'))).toThrow(
-      "AuditLogs.setOwner: 'scope' names stack 'platform', but stack 'foundation' already owns the audit configs of this app. Name one owning stack per app; the other stacks rely on it.",
+    AuditLogs.designateOwner(googleStack(app, 'foundation'));
+    expect(() => AuditLogs.designateOwner(googleStack(app, 'platform'))).toThrow(
+      "AuditLogs.designateOwner: 'scope' names stack 'platform', but stack 'foundation' already owns the audit configs of this app. Name one owning stack per app; the other stacks rely on it.",
     );
   });
 
