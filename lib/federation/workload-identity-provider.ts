@@ -129,20 +129,10 @@ export class WorkloadIdentityProvider extends Construct {
   public principalForRepository(repository: string): FederatedPrincipal {
     const owner = this.requireGitHub('principalForRepository');
     validateGitHubRepository(this, 'repository', repository, owner);
-    const allowed = this.gitHubRepositories;
-    if (
-      allowed &&
-      !isUnresolved(repository) &&
-      !allowed.some((r) => r.toLowerCase() === repository.toLowerCase())
-    ) {
-      throw invalidValue(
-        this,
-        'repository',
-        repository,
-        `is not one of the provider's repositories (${allowed.join(', ')}), so its tokens are refused`,
-        "Add it to the provider's repositories, or grant to one of them.",
-      );
-    }
+    // GitHub names are case-insensitive.
+    this.refuseUnlisted('repository', repository, 'repositories', this.gitHubRepositories, (r) =>
+      r.toLowerCase(),
+    );
     return this.pool.principalSetForAttribute('repository', repository);
   }
 
@@ -155,16 +145,7 @@ export class WorkloadIdentityProvider extends Construct {
   public principalForRepositoryId(repositoryId: string): FederatedPrincipal {
     this.requireGitHub('principalForRepositoryId');
     validateGitHubId(this, 'repositoryId', repositoryId);
-    const allowed = this.gitHubRepositoryIds;
-    if (allowed?.length && !isUnresolved(repositoryId) && !allowed.includes(repositoryId)) {
-      throw invalidValue(
-        this,
-        'repositoryId',
-        repositoryId,
-        `is not one of the provider's repositoryIds (${allowed.join(', ')}), so its tokens are refused`,
-        "Add it to the provider's repositoryIds, or grant to one of them.",
-      );
-    }
+    this.refuseUnlisted('repositoryId', repositoryId, 'repositoryIds', this.gitHubRepositoryIds);
     return this.pool.principalSetForAttribute('repository_id', repositoryId);
   }
 
@@ -187,6 +168,28 @@ export class WorkloadIdentityProvider extends Construct {
     }
     return new FederatedPrincipal(
       `principal://iam.googleapis.com/${this.pool.name}/subject/${subject}`,
+    );
+  }
+
+  /**
+   * Refuses a principal for a `value` that the provider's condition excludes (it is not in the
+   * provider's `listName`, when it has one): a grant to it would never match a token.
+   */
+  private refuseUnlisted(
+    prop: string,
+    value: string,
+    listName: string,
+    allowed: string[] | undefined,
+    normalize: (v: string) => string = (v) => v,
+  ): void {
+    if (!allowed?.length || isUnresolved(value)) return;
+    if (allowed.some((a) => normalize(a) === normalize(value))) return;
+    throw invalidValue(
+      this,
+      prop,
+      value,
+      `is not one of the provider's ${listName} (${allowed.join(', ')}), so its tokens are refused`,
+      `Add it to the provider's ${listName}, or grant to one of them.`,
     );
   }
 
