@@ -66,7 +66,7 @@ export class AuditLogs extends Construct {
     }
   }
 
-  private readonly held = new Map<string, ProjectIamAuditConfig>();
+  private readonly held = new Map<AuditConfigEntry, ProjectIamAuditConfig>();
   /** Configs whose project or service is a reference: comparable only within this stack. */
   private readonly local = new OncePerKey<ProjectIamAuditConfig>();
   private readonly noted = new Set<string>();
@@ -111,15 +111,17 @@ export class AuditLogs extends Construct {
 
   /** Writes the config of `entry` in this stack, once. */
   private hold(entry: AuditConfigEntry): void {
+    if (this.held.has(entry)) return;
     const id = configId(this, entry);
-    if (!this.held.has(id)) this.held.set(id, this.create(id, entry.project, entry.service));
+    this.held.set(entry, this.create(id, entry.project, entry.service));
   }
 
   /** Stops writing the config of `entry` (another stack owns it now). */
   private release(entry: AuditConfigEntry): void {
-    const id = configId(this, entry);
-    this.node.tryRemoveChild(id);
-    this.held.delete(id);
+    const config = this.held.get(entry);
+    if (!config) return;
+    this.node.tryRemoveChild(config.node.id);
+    this.held.delete(entry);
   }
 
   /** Records, once per config, which stack this one relies on. */
