@@ -145,7 +145,7 @@ export class ServiceIdentity extends Construct implements IGrantable, IPrincipal
       );
     }
     const grant = this.bind(Roles.IAM_WORKLOAD_IDENTITY_USER.name, principal);
-    if (options.auditLogs !== false) {
+    if (options?.auditLogs !== false) {
       // https://cloud.google.com/iam/docs/audit-logging/audit-logging-iamcreds
       AuditLogs.of(this).enable(this.project, 'iamcredentials.googleapis.com');
     }

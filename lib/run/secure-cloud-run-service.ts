@@ -323,7 +323,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   }
 
   private bindInvoker(grantee: IGrantable, options: GrantInvokeOptions, prop: string): Grant {
-    const path = { throughLoadBalancer: options.throughLoadBalancer === true };
+    const path = { throughLoadBalancer: options?.throughLoadBalancer === true };
     if (SecureCloudRunService.isSecureCloudRunService(grantee)) {
       const problem = this.networkProblem(grantee, path, prop);
       if (problem) throw problem;

@@ -31,6 +31,14 @@ describe('Entra ID provider audience', () => {
     ).toThrow(/test\/ci: 'allowedAudiences' is empty\. Pass the Application ID URI/);
   });
 
+  test('fails on a single string where a list is expected (a JavaScript caller)', () => {
+    expect(() =>
+      pool().addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: APP_ID_URI as any }),
+    ).toThrow(
+      /test\/ci: 'allowedAudiences' must be a list of audiences \(got 'api:\/\/acme-gcp-federation'\)/,
+    );
+  });
+
   test('fails on more than 10 audiences or an audience longer than 256 characters', () => {
     const many = Array.from({ length: 11 }, (_, i) => `api://app-${i}`);
     expect(() =>

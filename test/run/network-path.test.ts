@@ -34,6 +34,8 @@ describe('Cloud Run to Cloud Run: an invoker must have a network path', () => {
     const api = service(stack, 'orders-api');
     // THEN the invoker binding, which would never be used, is refused with the fix
     expect(() => api.grantInvoke(web)).toThrow(NO_PATH);
+    // (options passed as null by a JavaScript caller mean the direct path too)
+    expect(() => api.grantInvoke(web, null as any)).toThrow(NO_PATH);
   });
 
   test('the invokers prop is checked the same way, and named in the message', () => {

@@ -104,6 +104,9 @@ export function validateAudiences(
     );
   }
   if (isUnresolved(audiences)) return;
+  if (!Array.isArray(audiences)) {
+    throw invalidValue(scope, prop, audiences, 'must be a list of audiences', missingFix);
+  }
   if (audiences.length > MAX_AUDIENCES) {
     throw invalidValue(
       scope,
