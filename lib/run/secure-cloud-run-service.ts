@@ -6,7 +6,6 @@ import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
-import { ValidationError } from '../core/errors';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
 import { dependOnGrants } from '../core/private/depends-on';
@@ -40,8 +39,8 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
-import { CallPath, networkPathFix, unreachableBecause } from './private/network-path';
-import { registerRuntime, servicesRunningAs } from './private/runtime-services';
+import { InvokerNetworkPaths } from './private/network-path';
+import { registerRuntime } from './private/runtime-services';
 import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
 /** Props of a {@link SecureCloudRunService}. */
@@ -213,7 +212,10 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
-  private readonly identityInvokers: IdentityInvoker[] = [];
+  private readonly invokerPaths = new InvokerNetworkPaths(
+    this,
+    SecureCloudRunService.isSecureCloudRunService,
+  );
 
   constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
     super(scope, id);
@@ -323,42 +325,8 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   }
 
   private bindInvoker(grantee: IGrantable, options: GrantInvokeOptions, prop: string): Grant {
-    const path = { throughLoadBalancer: options?.throughLoadBalancer === true };
-    if (SecureCloudRunService.isSecureCloudRunService(grantee)) {
-      const problem = this.networkProblem(grantee, path, prop);
-      if (problem) throw problem;
-    } else if (ServiceIdentity.isServiceIdentity(grantee)) {
-      // The services that run as this identity may be constructed later: look at synth.
-      if (this.identityInvokers.length === 0) {
-        this.node.addValidation({ validate: () => this.identityInvokerProblems() });
-      }
-      this.identityInvokers.push({ identity: grantee as ServiceIdentity, path, prop });
-    }
+    this.invokerPaths.check(grantee, options, prop);
     return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
-  }
-
-  private networkProblem(
-    caller: SecureCloudRunService,
-    path: CallPath,
-    prop: string,
-  ): ValidationError | undefined {
-    const reason = unreachableBecause(this, caller, path);
-    if (!reason) return undefined;
-    return invalidProps(
-      this,
-      prop,
-      `names the Cloud Run service ${caller.node.path}, whose requests would never reach this service: ${reason}`,
-      `${networkPathFix(this, caller)}.`,
-    );
-  }
-
-  private identityInvokerProblems(): string[] {
-    return this.identityInvokers.flatMap(({ identity, path, prop }) =>
-      servicesRunningAs(identity).flatMap((caller) => {
-        const problem = this.networkProblem(caller, path, prop);
-        return problem ? [problem.message] : [];
-      }),
-    );
   }
 
   /**
@@ -488,13 +456,6 @@ export class SecureCloudRunService extends Construct implements IGrantable {
 }
 
 const SECURE_CLOUD_RUN_SERVICE = Symbol.for('cdktf-guardrails.SecureCloudRunService');
-
-/** An invoker given as an identity, checked at synth against the services that run as it. */
-interface IdentityInvoker {
-  readonly identity: ServiceIdentity;
-  readonly path: CallPath;
-  readonly prop: string;
-}
 
 /** `<serviceName>-run`, shortened to fit the 30 characters of an account id; at least 6. */
 function runtimeAccountId(serviceName: string, constructId: string): string {

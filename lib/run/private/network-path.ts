@@ -1,11 +1,82 @@
+import { IGrantable } from '../../core/principal';
+import { invalidProps } from '../../core/private/messages';
 import { isUnresolved } from '../../core/private/validate';
-import { CloudRunIngress, CloudRunVpcAccess, CloudRunVpcEgress } from '../cloud-run-options';
+import { ServiceIdentity } from '../../core/service-identity';
+import {
+  CloudRunIngress,
+  CloudRunVpcAccess,
+  CloudRunVpcEgress,
+  GrantInvokeOptions,
+} from '../cloud-run-options';
 import type { SecureCloudRunService } from '../secure-cloud-run-service';
+import { servicesRunningAs } from './runtime-services';
 
 /** How a caller reaches a Cloud Run service. */
-export interface CallPath {
+interface CallPath {
   /** The caller calls a load balancer in front of the service, not its run.app URL. */
   readonly throughLoadBalancer: boolean;
+}
+
+/** An invoker given as an identity, checked at synth against the services that run as it. */
+interface IdentityInvoker {
+  readonly identity: ServiceIdentity;
+  readonly path: CallPath;
+  readonly prop: string;
+}
+
+/**
+ * Checks that each invoker of one Cloud Run service can reach it: a SecureCloudRunService
+ * at once, an identity at synth (the services that run as it may be constructed later).
+ */
+export class InvokerNetworkPaths {
+  private readonly identityInvokers: IdentityInvoker[] = [];
+
+  /**
+   * @param target the service being invoked
+   * @param isService `SecureCloudRunService.isSecureCloudRunService` (passed in: this module
+   * cannot import the class that imports it)
+   */
+  constructor(
+    private readonly target: SecureCloudRunService,
+    private readonly isService: (x: unknown) => x is SecureCloudRunService,
+  ) {}
+
+  /** Throws when `grantee` is a Cloud Run service without a path; `prop` names it in the message. */
+  public check(grantee: IGrantable, options: GrantInvokeOptions | undefined, prop: string): void {
+    const path = { throughLoadBalancer: options?.throughLoadBalancer === true };
+    if (this.isService(grantee)) {
+      const problem = this.problem(grantee, path);
+      if (problem) throw invalidProps(this.target, prop, problem.problem, problem.fix);
+    } else if (ServiceIdentity.isServiceIdentity(grantee)) {
+      if (this.identityInvokers.length === 0) {
+        this.target.node.addValidation({ validate: () => this.identityProblems() });
+      }
+      this.identityInvokers.push({ identity: grantee as ServiceIdentity, path, prop });
+    }
+  }
+
+  private identityProblems(): string[] {
+    return this.identityInvokers.flatMap(({ identity, path, prop }) =>
+      servicesRunningAs(identity).flatMap((caller) => {
+        const problem = this.problem(caller, path);
+        return problem
+          ? [invalidProps(this.target, prop, problem.problem, problem.fix).message]
+          : [];
+      }),
+    );
+  }
+
+  private problem(
+    caller: SecureCloudRunService,
+    path: CallPath,
+  ): { problem: string; fix: string } | undefined {
+    const reason = unreachableBecause(this.target, caller, path);
+    if (!reason) return undefined;
+    return {
+      problem: `names the Cloud Run service ${caller.node.path}, whose requests would never reach this service: ${reason}`,
+      fix: `${networkPathFix(this.target, caller)}.`,
+    };
+  }
 }
 
 /**
@@ -20,7 +91,7 @@ export interface CallPath {
  * or a declared private DNS zone for run.app, is a path. An invoker binding without a path
  * is a grant that does nothing.
  */
-export function unreachableBecause(
+function unreachableBecause(
   target: SecureCloudRunService,
   caller: SecureCloudRunService,
   path: CallPath,
@@ -44,10 +115,7 @@ export function unreachableBecause(
 }
 
 /** The fix for {@link unreachableBecause}, naming both services. */
-export function networkPathFix(
-  target: SecureCloudRunService,
-  caller: SecureCloudRunService,
-): string {
+function networkPathFix(target: SecureCloudRunService, caller: SecureCloudRunService): string {
   const name = caller.node.id;
   return (
     `Give ${name} vpcAccess with egress: CloudRunVpcEgress.ALL_TRAFFIC (and Private Google Access on its subnet), ` +
