@@ -6,6 +6,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { StorageBucketIamPolicy } from '@cdktf/provider-google/lib/storage-bucket-iam-policy';
 import { Testing } from 'cdktf';
 import {
+  CloudRunVpcEgress,
   Principal,
   Roles,
   ScopedBucket,
@@ -36,6 +37,12 @@ function workloads() {
     location: 'europe-west1',
     serviceName: 'web',
     image: 'europe-west1-docker.pkg.dev/acme-prod/apps/web:1.0.0',
+    // The API is internal: the frontend's requests reach it through the VPC.
+    vpcAccess: {
+      network: 'orders-vpc',
+      subnetwork: 'orders-run',
+      egress: CloudRunVpcEgress.ALL_TRAFFIC,
+    },
   });
   const api = new SecureCloudRunService(stack, 'api', {
     project: PROJECT,

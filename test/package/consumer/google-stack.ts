@@ -5,6 +5,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider/index.js';
 import { App, TerraformStack } from 'cdktf';
 import {
   AuditLogs,
+  CloudRunVpcEgress,
   Principal,
   ScopedBucket,
   SecureCloudRunService,
@@ -30,6 +31,11 @@ export function googleOnlyStack(app: App): TerraformStack {
     location: region,
     serviceName: 'web',
     image: 'europe-west1-docker.pkg.dev/acme-prod/apps/web:2.0.1',
+    vpcAccess: {
+      network: 'orders-vpc',
+      subnetwork: 'orders-run',
+      egress: CloudRunVpcEgress.ALL_TRAFFIC,
+    },
   });
   const api = new SecureCloudRunService(stack, 'api', {
     project,
