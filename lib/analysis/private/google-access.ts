@@ -1,0 +1,280 @@
+import { memberKind, normalizeMember } from '../../core/private/member-kinds';
+import type {
+  AccessBinding,
+  AuditConfig,
+  BindingCondition,
+  BindingMode,
+  BindingTarget,
+  TargetLevel,
+  TfResource,
+} from '../model';
+import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './references';
+
+/** Arguments of an IAM resource that are not part of its target. */
+const NOT_TARGET = new Set([
+  'role',
+  'member',
+  'members',
+  'condition',
+  'policy_data',
+  'etag',
+  'provider',
+  'depends_on',
+  'lifecycle',
+  'count',
+  'for_each',
+  'service',
+  'audit_log_config',
+]);
+/** Target arguments listed first in a target's readable id; the rest follow alphabetically. */
+const TARGET_ORDER = [
+  'org_id',
+  'folder',
+  'billing_account_id',
+  'project',
+  'location',
+  'region',
+  'zone',
+];
+const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
+  google_organization: 'organization',
+  google_folder: 'folder',
+  google_project: 'project',
+  google_billing_account: 'billing-account',
+};
+const IAM_SUFFIX = /_iam_(member|binding|policy|audit_config)$/;
+const CUSTOM_ROLE_TYPES = new Set([
+  'google_project_iam_custom_role',
+  'google_organization_iam_custom_role',
+]);
+
+/** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
+export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
+  if (!type.startsWith('google_')) return undefined;
+  const m = IAM_SUFFIX.exec(type);
+  if (!m) return undefined;
+  return m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+}
+
+/** Reads bindings and audit configs out of Google IAM resources. */
+export class GoogleAccessReader {
+  constructor(
+    private readonly resources: ReadonlyMap<string, TfResource>,
+    private readonly refs: ReferenceResolver,
+    private readonly projectOf: (resource: TfResource) => string | undefined,
+  ) {}
+
+  /** The bindings held by one `google_*_iam_member|binding|policy` resource. */
+  public bindings(resource: TfResource, mode: BindingMode): AccessBinding[] {
+    const target = this.target(resource);
+    const body = resource.body;
+    if (mode === 'member') {
+      return this.make(resource, mode, target, body.role, [body.member], body.condition);
+    }
+    if (mode === 'binding') {
+      return this.make(resource, mode, target, body.role, asArray(body.members), body.condition);
+    }
+    return this.policy(resource).bindings.flatMap((b) =>
+      this.make(resource, mode, target, b.role, asArray(b.members), b.condition),
+    );
+  }
+
+  /** The audit configs of a `google_*_iam_audit_config` resource. */
+  public auditConfig(resource: TfResource): AuditConfig {
+    const target = this.target(resource);
+    return {
+      level: target.level,
+      target: target.id,
+      service: String(resource.body.service ?? ''),
+      logTypes: asArray(resource.body.audit_log_config).map((c) => {
+        const config = asObject(c);
+        return {
+          logType: String(config.log_type ?? ''),
+          exemptedMembers: asArray(config.exempted_members).map((m) => this.member(m)),
+        };
+      }),
+      resource,
+    };
+  }
+
+  /** The audit configs written inside the policy of an `_iam_policy` resource. */
+  public policyAuditConfigs(resource: TfResource): AuditConfig[] {
+    const target = this.target(resource);
+    return this.policy(resource).auditConfigs.map((c) => ({
+      level: target.level,
+      target: target.id,
+      service: c.service,
+      logTypes: c.logTypes,
+      resource,
+    }));
+  }
+
+  /** The readable target of an IAM resource, from its non-binding arguments. */
+  public target(resource: TfResource): BindingTarget {
+    const type = resource.type.replace(IAM_SUFFIX, '');
+    const level = LEVEL_OF_TYPE[type] ?? 'resource';
+    const names = Object.keys(resource.body)
+      .filter((k) => !NOT_TARGET.has(k))
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    let address: string | undefined;
+    const values = names.map((name) => {
+      const value = resource.body[name];
+      if (typeof value !== 'string') return JSON.stringify(value);
+      address ??= referencesIn(value).find((r) => this.resources.has(r.address))?.address;
+      return this.refs.describe(value);
+    });
+    const referenced = address ? this.resources.get(address) : undefined;
+    const project =
+      level === 'project'
+        ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
+        : undefined;
+    return {
+      level,
+      type,
+      id: values.join('/'),
+      address,
+      project:
+        project ??
+        (referenced ? this.projectOf(referenced) : undefined) ??
+        this.projectOf(resource),
+    };
+  }
+
+  /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
+  public member(text: unknown): string {
+    return normalizeMember(this.refs.resolve(String(text)));
+  }
+
+  private make(
+    resource: TfResource,
+    mode: BindingMode,
+    target: BindingTarget,
+    roleText: unknown,
+    members: unknown[],
+    conditionValue: unknown,
+  ): AccessBinding[] {
+    const roleWritten = String(roleText ?? '');
+    const role = this.refs.resolve(roleWritten);
+    const customRole = singleReference(roleWritten);
+    const roleResource = customRole && this.resources.get(customRole.address);
+    const customRolePermissions =
+      roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
+        ? asArray(roleResource.body.permissions).map(String)
+        : undefined;
+    const condition = this.condition(conditionValue);
+    return members.map((m) => {
+      const memberText = String(m ?? '');
+      const member = this.member(memberText);
+      return {
+        cloud: 'google',
+        mode,
+        target,
+        role,
+        customRolePermissions,
+        member,
+        memberText,
+        memberKind: memberKind(member),
+        memberReferences: referencesIn(member)
+          .map((r) => r.address)
+          .filter((a) => this.resources.has(a)),
+        condition,
+        resource,
+      };
+    });
+  }
+
+  private condition(value: unknown): BindingCondition | undefined {
+    const c = asObject(Array.isArray(value) ? value[0] : value);
+    if (typeof c.expression !== 'string') return undefined;
+    return {
+      expression: c.expression,
+      title: typeof c.title === 'string' ? c.title : undefined,
+      description: typeof c.description === 'string' ? c.description : undefined,
+    };
+  }
+
+  /** The bindings and audit configs of an `_iam_policy` resource's `policy_data`. */
+  private policy(resource: TfResource): PolicyContent {
+    const data = String(resource.body.policy_data ?? '');
+    const ref = singleReference(data);
+    const source = ref && this.resources.get(ref.address);
+    if (source && source.type === 'google_iam_policy' && source.mode === 'data') {
+      return {
+        bindings: asArray(source.body.binding).map((b) => {
+          const o = asObject(b);
+          return { role: o.role, members: o.members, condition: o.condition };
+        }),
+        auditConfigs: asArray(source.body.audit_config).map((a) => {
+          const o = asObject(a);
+          return {
+            service: String(o.service ?? ''),
+            logTypes: asArray(o.audit_log_configs).map((l) => {
+              const log = asObject(l);
+              return {
+                logType: String(log.log_type ?? ''),
+                exemptedMembers: asArray(log.exempted_members).map((x) => this.member(x)),
+              };
+            }),
+          };
+        }),
+      };
+    }
+    return this.literalPolicy(data);
+  }
+
+  /** A policy written as a JSON string (`jsonencode` output or a literal). */
+  private literalPolicy(data: string): PolicyContent {
+    if (!isLiteral(data)) return { bindings: [], auditConfigs: [] };
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = asObject(JSON.parse(data));
+    } catch {
+      return { bindings: [], auditConfigs: [] };
+    }
+    return {
+      bindings: asArray(parsed.bindings).map((b) => {
+        const o = asObject(b);
+        return { role: o.role, members: o.members, condition: o.condition };
+      }),
+      auditConfigs: asArray(parsed.auditConfigs).map((a) => {
+        const o = asObject(a);
+        return {
+          service: String(o.service ?? ''),
+          logTypes: asArray(o.auditLogConfigs).map((l) => {
+            const log = asObject(l);
+            return {
+              logType: String(log.logType ?? ''),
+              exemptedMembers: asArray(log.exemptedMembers).map((x) => this.member(x)),
+            };
+          }),
+        };
+      }),
+    };
+  }
+}
+
+interface PolicyContent {
+  bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
+  auditConfigs: Array<{ service: string; logTypes: AuditConfig['logTypes'] }>;
+}
+
+function rank(name: string): number {
+  const i = TARGET_ORDER.indexOf(name);
+  return i < 0 ? TARGET_ORDER.length : i;
+}
+
+function literalOrUndefined(text: string): string | undefined {
+  return text && isLiteral(text) ? text : undefined;
+}
+
+/** A list argument (a single block may be written as an object). */
+export function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** An object argument (a one-element block list counts as its element). */
+export function asObject(value: unknown): Record<string, unknown> {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
