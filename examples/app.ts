@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { Guardrails } from '../lib';
 import { AzureKeyVaultStack } from './azure-key-vault';
 import { CloudRunStack } from './cloud-run';
 import { FederationStack } from './federation';
@@ -6,7 +7,10 @@ import { IdentityCoreStack } from './identity-core';
 import { StorageStack } from './storage';
 import { VertexStack } from './vertex';
 
-/** Adds every example stack to `app`; the tests synthesize the same set. */
+/**
+ * Adds every example stack to `app` and checks all of them with the stack-wide guardrails;
+ * the tests synthesize the same set.
+ */
 export function buildExamples(app: App): void {
   new IdentityCoreStack(app, 'identity-core');
   new CloudRunStack(app, 'cloud-run');
@@ -14,4 +18,5 @@ export function buildExamples(app: App): void {
   new VertexStack(app, 'vertex');
   new FederationStack(app, 'federation');
   new AzureKeyVaultStack(app, 'azure-key-vault');
+  Guardrails.check(app);
 }

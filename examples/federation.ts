@@ -6,6 +6,8 @@ import { PROJECT, REGION, useProviders } from './providers';
 /** The Entra tenant and the managed identity of the Azure-hosted reporting job. */
 const AZURE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const REPORTING_JOB_OBJECT_ID = '0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b';
+/** The Application ID URI of the app registration the reporting job requests tokens for. */
+const REPORTING_AUDIENCE = 'api://acme-reporting-gcp';
 
 /**
  * No service account keys: the orders API is deployed by its GitHub Actions workflow on
@@ -38,9 +40,11 @@ export class FederationStack extends TerraformStack {
     // Direct resource access: the workflow deploys with its own federated identity.
     api.grantDeploy(github.principalForRepository('acme/orders-api'));
 
-    // Azure: only the reporting job's managed identity.
+    // Azure: only the reporting job's managed identity. Entra ID tokens name an application
+    // ID URI as their audience, so the provider accepts the one the job requests tokens for.
     const azure = pool.addAzureAdProvider('azure-tenant', {
       tenantId: AZURE_TENANT,
+      allowedAudiences: [REPORTING_AUDIENCE],
       allowedObjectIds: [REPORTING_JOB_OBJECT_ID],
     });
     const exports = new ScopedBucket(this, 'exports', {

@@ -18,3 +18,4 @@ export * from './federation/workload-identity-pool';
 export * from './federation/workload-identity-provider';
 export * from './azure/key-vault-access';
 export * from './azure/cross-cloud-key-vault-federation';
+export * from './rules/guardrails';

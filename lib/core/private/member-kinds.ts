@@ -107,3 +107,19 @@ export function normalizeMember(member: string): string {
     .join('');
   return prefix + rest;
 }
+
+const DEFAULT_ACCOUNT =
+  /^(serviceAccount:)?[^@\s:]+(-compute@developer\.gserviceaccount\.com|@appspot\.gserviceaccount\.com)$/i;
+const DEFAULT_ACCOUNT_REFERENCE =
+  /\$\{data\.google_(compute|app_engine)_default_service_account\.[^.}]+\.(email|member|name|id)\}/;
+
+/**
+ * True for the Compute Engine default account (`<number>-compute@developer.gserviceaccount.com`)
+ * and the App Engine default account (`<project>@appspot.gserviceaccount.com`), as a member or a
+ * bare email, literal or referenced through their data sources. Every workload that does not
+ * name its own account runs as them, so a grant to them reaches all of those workloads.
+ * https://cloud.google.com/iam/docs/service-account-types#default
+ */
+export function isDefaultServiceAccount(memberOrEmail: string): boolean {
+  return DEFAULT_ACCOUNT.test(memberOrEmail) || DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail);
+}
