@@ -48,7 +48,9 @@ describeRules([
         c: { ...config('storage.googleapis.com'), project: 'acme-dev' },
       },
     }),
-    expected: ['google_project_iam_audit_config.b'],
+    expected: ['google_project_iam_audit_config.a', 'google_project_iam_audit_config.b'],
+    message:
+      /storage\.googleapis\.com on project acme-prod is also configured by google_project_iam_audit_config\.b/,
   },
   {
     rule: auditPolicyWithAuditConfig,

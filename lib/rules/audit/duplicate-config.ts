@@ -21,11 +21,12 @@ export const auditDuplicateConfig: Rule = {
     const findings: RuleFinding[] = [];
     for (const configs of byKey.values()) {
       if (configs.length < 2) continue;
-      const addresses = configs.map((c) => c.resource.address);
-      for (const config of configs.slice(1)) {
+      // Every one of them is reported: which one to keep is the author's choice.
+      for (const config of configs) {
+        const others = configs.filter((c) => c !== config).map((c) => c.resource.address);
         findings.push({
           resource: config.resource,
-          message: `${config.service} on ${config.level} ${config.target} is configured by ${addresses.join(' and ')}; each apply overwrites the other.`,
+          message: `${config.service} on ${config.level} ${config.target} is also configured by ${others.join(', ')}; each apply overwrites the other.`,
         });
       }
     }
