@@ -20,7 +20,7 @@ export interface TfResource {
   readonly path?: string;
   /** The creation stack trace, when the cdktf version that synthesized it recorded one. */
   readonly stackTrace?: readonly string[];
-  /** The resource's arguments as synthesized (the `//` metadata removed). */
+  /** The resource's arguments as synthesized; its `//` key, if any, is cdktf's metadata. */
   readonly body: Readonly<Record<string, unknown>>;
 }
 

@@ -1,4 +1,4 @@
-import { memberKind, normalizeMember } from '../../core/private/member-kinds';
+import { MemberKind, memberKind, normalizeMember } from '../../core/private/member-kinds';
 import type {
   AccessBinding,
   AuditConfig,
@@ -12,6 +12,7 @@ import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './r
 
 /** Arguments of an IAM resource that are not part of its target. */
 const NOT_TARGET = new Set([
+  '//',
   'role',
   'member',
   'members',
@@ -48,16 +49,23 @@ const CUSTOM_ROLE_TYPES = new Set([
   'google_organization_iam_custom_role',
 ]);
 
+/** Kinds by resource type, worked out once per type rather than once per resource. */
+const KIND_OF_TYPE = new Map<string, BindingMode | 'audit' | undefined>();
+
 /** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
 export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
-  if (!type.startsWith('google_')) return undefined;
-  const m = IAM_SUFFIX.exec(type);
-  if (!m) return undefined;
-  return m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+  if (KIND_OF_TYPE.has(type)) return KIND_OF_TYPE.get(type);
+  const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
+  const kind = !m ? undefined : m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+  KIND_OF_TYPE.set(type, kind);
+  return kind;
 }
 
 /** Reads bindings and audit configs out of Google IAM resources. */
 export class GoogleAccessReader {
+  /** Normalized members by their text: stacks repeat the same members many times. */
+  private readonly members = new Map<string, { member: string; kind: MemberKind }>();
+
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
@@ -109,10 +117,35 @@ export class GoogleAccessReader {
     }));
   }
 
-  /** The readable target of an IAM resource, from its non-binding arguments. */
+  /**
+   * The target of an IAM resource, from its non-binding arguments. Level and type are read
+   * at once; the readable id, address and project when first asked for (rules mostly read
+   * the level, and a stack of 10,000 resources should cost little more than reading it).
+   */
   public target(resource: TfResource): BindingTarget {
     const type = resource.type.replace(IAM_SUFFIX, '');
     const level = LEVEL_OF_TYPE[type] ?? 'resource';
+    let details: { id: string; address?: string; project?: string } | undefined;
+    const read = () => (details ??= this.targetDetails(resource, level));
+    return {
+      level,
+      type,
+      get id() {
+        return read().id;
+      },
+      get address() {
+        return read().address;
+      },
+      get project() {
+        return read().project;
+      },
+    };
+  }
+
+  private targetDetails(
+    resource: TfResource,
+    level: TargetLevel,
+  ): { id: string; address?: string; project?: string } {
     const names = Object.keys(resource.body)
       .filter((k) => !NOT_TARGET.has(k))
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -120,6 +153,7 @@ export class GoogleAccessReader {
     const values = names.map((name) => {
       const value = resource.body[name];
       if (typeof value !== 'string') return JSON.stringify(value);
+      if (!value.includes('${')) return value;
       address ??= referencesIn(value).find((r) => this.resources.has(r.address))?.address;
       return this.refs.describe(value);
     });
@@ -129,8 +163,6 @@ export class GoogleAccessReader {
         ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
         : undefined;
     return {
-      level,
-      type,
       id: values.join('/'),
       address,
       project:
@@ -142,7 +174,19 @@ export class GoogleAccessReader {
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
   public member(text: unknown): string {
-    return normalizeMember(this.refs.resolve(String(text)));
+    return this.classified(String(text)).member;
+  }
+
+  /** The normalized member and its kind, worked out once per distinct text. */
+  private classified(written: string): { member: string; kind: MemberKind } {
+    let known = this.members.get(written);
+    if (!known) {
+      const resolved = this.refs.resolve(written);
+      const kind = memberKind(resolved);
+      known = { member: normalizeMember(resolved, kind), kind };
+      this.members.set(written, known);
+    }
+    return known;
   }
 
   private make(
@@ -155,7 +199,7 @@ export class GoogleAccessReader {
   ): AccessBinding[] {
     const roleWritten = String(roleText ?? '');
     const role = this.refs.resolve(roleWritten);
-    const customRole = singleReference(roleWritten);
+    const customRole = roleWritten.includes('${') ? singleReference(roleWritten) : undefined;
     const roleResource = customRole && this.resources.get(customRole.address);
     const customRolePermissions =
       roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
@@ -164,7 +208,9 @@ export class GoogleAccessReader {
     const condition = this.condition(conditionValue);
     return members.map((m) => {
       const memberText = String(m ?? '');
-      const member = this.member(memberText);
+      const { member, kind } = this.classified(memberText);
+      const resources = this.resources;
+      let references: string[] | undefined;
       return {
         cloud: 'google',
         mode,
@@ -173,10 +219,14 @@ export class GoogleAccessReader {
         customRolePermissions,
         member,
         memberText,
-        memberKind: memberKind(member),
-        memberReferences: referencesIn(member)
-          .map((r) => r.address)
-          .filter((a) => this.resources.has(a)),
+        memberKind: kind,
+        get memberReferences() {
+          return (references ??= member.includes('${')
+            ? referencesIn(member)
+                .map((r) => r.address)
+                .filter((a) => resources.has(a))
+            : []);
+        },
         condition,
         resource,
       };
