@@ -222,12 +222,17 @@ function main() {
         `(budget ${GUARDRAILS_SYNTH_BUDGET}x) ${synthOk ? 'OK' : 'OVER BUDGET'}`,
     );
     for (const c of g.checks) {
+      // The budget is for the largest stack (DESIGN.md: 10,000 resources); on small ones fixed
+      // costs dominate both sides, so their ratio is reported only.
+      const budgeted = c.size === g.n;
       const ratio = c.checkMs / c.readMs;
       const within = ratio <= CHECK_BUDGET;
-      ok &&= within && c.last.code === 0 && c.last.findings === 0;
+      ok &&= (!budgeted || within) && c.last.code === 0 && c.last.findings === 0;
       console.log(
         `  check N=${String(c.size).padStart(4)} (${c.resources} resources): ${c.checkMs.toFixed(0)} ms / read+parse ${c.readMs.toFixed(0)} ms = ${ratio.toFixed(2)}x ` +
-          `(budget ${CHECK_BUDGET}x), exit ${c.last.code}, ${c.last.findings} findings ${within ? 'OK' : 'OVER BUDGET'}`,
+          (budgeted
+            ? `(budget ${CHECK_BUDGET}x), exit ${c.last.code}, ${c.last.findings} findings ${within ? 'OK' : 'OVER BUDGET'}`
+            : `(reported, no budget), exit ${c.last.code}, ${c.last.findings} findings`),
       );
     }
     const [small, large] = g.checks;

@@ -102,6 +102,12 @@ export interface AccessBinding {
   readonly condition?: BindingCondition;
   /** The resource that holds the binding (for `policy`, the `_iam_policy` resource). */
   readonly resource: TfResource;
+  /** `resource.address`: what `terraform plan` shows. */
+  readonly address: string;
+  /** `resource.path`: the construct path, when cdktf recorded it. */
+  readonly path?: string;
+  /** `resource.stack`. */
+  readonly stack: string;
 }
 
 /** A log type of an audit config, with the members exempted from it. */
@@ -167,4 +173,11 @@ export interface StackModel {
    * gives them (a service account's email, a bucket's name...). Other text is unchanged.
    */
   resolve(text: string): string;
+  /**
+   * Like `resolve`, for people: a reference whose value only exists after apply becomes
+   * `<type:identity>.attribute`, the identity made of the resource's literal identifying
+   * arguments (`<google_iam_workload_identity_pool:acme-prod/ci>.name`). Stable when a
+   * construct is renamed, so reports can match grants across synths by it.
+   */
+  describe(text: string): string;
 }

@@ -229,6 +229,9 @@ export class GoogleAccessReader {
         },
         condition,
         resource,
+        address: resource.address,
+        path: resource.path,
+        stack: resource.stack,
       };
     });
   }
@@ -243,37 +246,18 @@ export class GoogleAccessReader {
     };
   }
 
-  /** The bindings and audit configs of an `_iam_policy` resource's `policy_data`. */
+  /**
+   * The bindings and audit configs of an `_iam_policy` resource's `policy_data`: a
+   * `google_iam_policy` data source (snake_case blocks) or a JSON string as the IAM API
+   * writes it (camelCase).
+   */
   private policy(resource: TfResource): PolicyContent {
     const data = String(resource.body.policy_data ?? '');
     const ref = singleReference(data);
     const source = ref && this.resources.get(ref.address);
     if (source && source.type === 'google_iam_policy' && source.mode === 'data') {
-      return {
-        bindings: asArray(source.body.binding).map((b) => {
-          const o = asObject(b);
-          return { role: o.role, members: o.members, condition: o.condition };
-        }),
-        auditConfigs: asArray(source.body.audit_config).map((a) => {
-          const o = asObject(a);
-          return {
-            service: String(o.service ?? ''),
-            logTypes: asArray(o.audit_log_configs).map((l) => {
-              const log = asObject(l);
-              return {
-                logType: String(log.log_type ?? ''),
-                exemptedMembers: asArray(log.exempted_members).map((x) => this.member(x)),
-              };
-            }),
-          };
-        }),
-      };
+      return this.policyContent(source.body.binding, source.body.audit_config, DATA_SOURCE_KEYS);
     }
-    return this.literalPolicy(data);
-  }
-
-  /** A policy written as a JSON string (`jsonencode` output or a literal). */
-  private literalPolicy(data: string): PolicyContent {
     if (!isLiteral(data)) return { bindings: [], auditConfigs: [] };
     let parsed: Record<string, unknown>;
     try {
@@ -281,20 +265,24 @@ export class GoogleAccessReader {
     } catch {
       return { bindings: [], auditConfigs: [] };
     }
+    return this.policyContent(parsed.bindings, parsed.auditConfigs, API_KEYS);
+  }
+
+  private policyContent(bindings: unknown, audits: unknown, keys: PolicyKeys): PolicyContent {
     return {
-      bindings: asArray(parsed.bindings).map((b) => {
+      bindings: asArray(bindings).map((b) => {
         const o = asObject(b);
         return { role: o.role, members: o.members, condition: o.condition };
       }),
-      auditConfigs: asArray(parsed.auditConfigs).map((a) => {
+      auditConfigs: asArray(audits).map((a) => {
         const o = asObject(a);
         return {
           service: String(o.service ?? ''),
-          logTypes: asArray(o.auditLogConfigs).map((l) => {
+          logTypes: asArray(o[keys.logConfigs]).map((l) => {
             const log = asObject(l);
             return {
-              logType: String(log.logType ?? ''),
-              exemptedMembers: asArray(log.exemptedMembers).map((x) => this.member(x)),
+              logType: String(log[keys.logType] ?? ''),
+              exemptedMembers: asArray(log[keys.exempted]).map((x) => this.member(x)),
             };
           }),
         };
@@ -302,6 +290,23 @@ export class GoogleAccessReader {
     };
   }
 }
+
+/** Key names of audit log configs in a policy. */
+interface PolicyKeys {
+  readonly logConfigs: string;
+  readonly logType: string;
+  readonly exempted: string;
+}
+const DATA_SOURCE_KEYS: PolicyKeys = {
+  logConfigs: 'audit_log_configs',
+  logType: 'log_type',
+  exempted: 'exempted_members',
+};
+const API_KEYS: PolicyKeys = {
+  logConfigs: 'auditLogConfigs',
+  logType: 'logType',
+  exempted: 'exemptedMembers',
+};
 
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
