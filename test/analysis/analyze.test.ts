@@ -141,13 +141,15 @@ describe('analyzeStack', () => {
     expect(person.member).toBe('user:alice@example.com');
     expect(person.memberText).toBe('user:Alice@Example.COM');
     expect(person.memberKind).toBe('user');
-    expect(person.target).toEqual({
+    const { level, type, id, project, address } = person.target;
+    expect({ level, type, id, project, address }).toEqual({
       level: 'project',
       type: 'google_project',
       id: 'acme-prod',
       project: 'acme-prod',
       address: undefined,
     });
+    expect(JSON.parse(JSON.stringify(person.target))).toEqual({ level, type, id, project });
   });
 
   test('a resource-level target names the referenced resource by its literal name and address', () => {

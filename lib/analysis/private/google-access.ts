@@ -124,28 +124,12 @@ export class GoogleAccessReader {
    */
   public target(resource: TfResource): BindingTarget {
     const type = resource.type.replace(IAM_SUFFIX, '');
-    const level = LEVEL_OF_TYPE[type] ?? 'resource';
-    let details: { id: string; address?: string; project?: string } | undefined;
-    const read = () => (details ??= this.targetDetails(resource, level));
-    return {
-      level,
-      type,
-      get id() {
-        return read().id;
-      },
-      get address() {
-        return read().address;
-      },
-      get project() {
-        return read().project;
-      },
-    };
+    return new LazyTarget(LEVEL_OF_TYPE[type] ?? 'resource', type, () =>
+      this.targetDetails(resource, LEVEL_OF_TYPE[type] ?? 'resource'),
+    );
   }
 
-  private targetDetails(
-    resource: TfResource,
-    level: TargetLevel,
-  ): { id: string; address?: string; project?: string } {
+  private targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
     const names = Object.keys(resource.body)
       .filter((k) => !NOT_TARGET.has(k))
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -307,6 +291,51 @@ const API_KEYS: PolicyKeys = {
   logType: 'logType',
   exempted: 'exemptedMembers',
 };
+
+/** What a target's readable id, address and project are worked out from, once. */
+interface TargetDetails {
+  readonly id: string;
+  readonly address?: string;
+  readonly project?: string;
+}
+
+/**
+ * A binding target whose level and type are known at once and whose id, address and project
+ * are worked out when first read. A class, so that every target has one fast shape.
+ */
+class LazyTarget implements BindingTarget {
+  #details: TargetDetails | undefined;
+  readonly #compute: () => TargetDetails;
+
+  constructor(
+    public readonly level: TargetLevel,
+    public readonly type: string,
+    compute: () => TargetDetails,
+  ) {
+    this.#compute = compute;
+  }
+
+  public get id(): string {
+    return this.details().id;
+  }
+
+  public get address(): string | undefined {
+    return this.details().address;
+  }
+
+  public get project(): string | undefined {
+    return this.details().project;
+  }
+
+  /** The plain data, for JSON and test assertions. */
+  public toJSON(): BindingTarget {
+    return { level: this.level, type: this.type, ...this.details() };
+  }
+
+  private details(): TargetDetails {
+    return (this.#details ??= this.#compute());
+  }
+}
 
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;

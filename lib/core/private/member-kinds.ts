@@ -129,5 +129,9 @@ const DEFAULT_ACCOUNT_REFERENCE =
  * https://cloud.google.com/iam/docs/service-account-types#default
  */
 export function isDefaultServiceAccount(memberOrEmail: string): boolean {
-  return DEFAULT_ACCOUNT.test(memberOrEmail) || DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail);
+  if (memberOrEmail.includes('gserviceaccount.com')) return DEFAULT_ACCOUNT.test(memberOrEmail);
+  return (
+    memberOrEmail.includes('_default_service_account.') &&
+    DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail)
+  );
 }
