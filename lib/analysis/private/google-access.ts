@@ -27,6 +27,8 @@ const NOT_TARGET = new Set([
   'service',
   'audit_log_config',
 ]);
+/** Shared by every member without references. */
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
 /** Target arguments listed first in a target's readable id; the rest follow alphabetically. */
 const TARGET_ORDER = [
   'org_id',
@@ -193,8 +195,7 @@ export class GoogleAccessReader {
     return members.map((m) => {
       const memberText = String(m ?? '');
       const { member, kind } = this.classified(memberText);
-      const resources = this.resources;
-      let references: string[] | undefined;
+      // A plain object of one shape (accessors would make every rule's reads slow).
       return {
         cloud: 'google',
         mode,
@@ -204,13 +205,11 @@ export class GoogleAccessReader {
         member,
         memberText,
         memberKind: kind,
-        get memberReferences() {
-          return (references ??= member.includes('${')
-            ? referencesIn(member)
-                .map((r) => r.address)
-                .filter((a) => resources.has(a))
-            : []);
-        },
+        memberReferences: member.includes('${')
+          ? referencesIn(member)
+              .map((r) => r.address)
+              .filter((a) => this.resources.has(a))
+          : NO_REFERENCES,
         condition,
         resource,
         address: resource.address,
