@@ -20,4 +20,5 @@ export * from './federation/workload-identity-pool';
 export * from './federation/workload-identity-provider';
 export * from './azure/key-vault-access';
 export * from './azure/cross-cloud-key-vault-federation';
+export * from './rules/guardrails';
 export * as testing from './testing';

@@ -24,6 +24,7 @@ import {
 } from '../core/private/validate';
 import { Roles } from '../core/roles';
 import { ServiceIdentity } from '../core/service-identity';
+import { recordAcknowledgement } from '../rules/private/acknowledgements';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
@@ -286,7 +287,15 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     }
     (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
     if (props.publicAccess) {
-      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, props.publicAccess.reason);
+      const reason = props.publicAccess.reason;
+      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, reason);
+      // The written reason is what the stack-wide guardrails ask for a public service.
+      if (!isUnresolved(reason)) {
+        recordAcknowledgement(this, 'run-public-invoker', reason.trim());
+        if (props.ingress === CloudRunIngress.ALL) {
+          recordAcknowledgement(this, 'run-ingress-all', reason.trim());
+        }
+      }
     }
   }
 

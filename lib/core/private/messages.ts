@@ -13,7 +13,11 @@ function describeLocation(location: Location): string {
 
 /** Quotes a refused value for a message, shortened when long. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? escapeControlCharacters(value) : JSON.stringify(value);
+  // JSON.stringify gives undefined for undefined, functions and symbols: show those as text.
+  const text =
+    typeof value === 'string'
+      ? escapeControlCharacters(value)
+      : (JSON.stringify(value) ?? String(value));
   const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
   return `'${shown}'`;
 }
