@@ -3,30 +3,35 @@ import { IGrantable } from '../core/principal';
 /**
  * One access grant as the synthesized Terraform holds it: a `google_*_iam_member`, one
  * member of a `google_*_iam_binding` or `google_*_iam_policy`, or an
- * `azurerm_role_assignment`, whoever wrote it (the library or raw provider resources).
+ * `azurerm_role_assignment`, whoever wrote it (the library or raw provider resources), as
+ * the synthesized-Terraform model that the guardrails read describes it.
  */
 export interface SynthesizedGrant {
   /** Terraform address of the resource that holds the grant, e.g. `google_storage_bucket_iam_member.x`. */
   readonly address: string;
   /** Terraform type of that resource, e.g. `google_storage_bucket_iam_member`. */
   readonly resourceType: string;
-  /** The role (`roles/...`, a custom role's name, or an Azure role name or id). */
+  /**
+   * The role: `roles/...`, a custom role's name (`projects/<p>/roles/<id>`, resolved when the
+   * role is defined in the stack), or an Azure role name or id.
+   */
   readonly role: string;
   /**
-   * Who holds it, as synthesized: `group:x@example.com`, or a reference such as
-   * `${google_service_account.api_Identity_1A2B3C4D.member}`.
+   * Who holds it, normalized: `group:x@example.com` (emails lower-cased), and a service
+   * account of the stack as `serviceAccount:<account id>@<project>.iam.gserviceaccount.com`.
    */
   readonly member: string;
+  /** Who holds it, as written in the Terraform: e.g. `${google_service_account.api_Identity_1A2B3C4D.member}`. */
+  readonly memberText: string;
   /**
-   * What the grant is on, readable: the values of the resource's target arguments joined by
-   * `/` (project and location first), references to resources of the stack replaced by the
-   * referenced resource's name (or account id), e.g. `acme-prod/europe-west1/orders-api`.
+   * What the grant is on, readable: its identifying arguments joined by `/`, references to
+   * resources of the stack replaced by their values where the JSON has them, e.g.
+   * `acme-prod/europe-west1/orders-api`.
    */
   readonly target: string;
   /**
-   * The names a query's `target` matches: the target arguments other than project and
-   * location (the project itself for project-level grants), each whole and its last
-   * `/`-separated part.
+   * The names a query's `target` matches: the whole target, its last `/`-separated part
+   * (the service, bucket, secret, endpoint or vault), and the account id of a service account.
    */
   readonly targetNames: string[];
   /**

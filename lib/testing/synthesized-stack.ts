@@ -11,7 +11,7 @@ import {
 import { IConstruct } from 'constructs';
 import { GrantQuery, SynthesizedGrant } from './grant-query';
 import { checkOptions, OptionTypes } from './private/argument-shapes';
-import { synthesizedGrants, TerraformJson } from './private/synthesized-grants';
+import { GrantEntry, synthesizedGrants } from './private/synthesized-grants';
 
 /** The fields of a GrantQuery. */
 const QUERY_OPTIONS: OptionTypes = {
@@ -26,6 +26,8 @@ const QUERY_OPTIONS: OptionTypes = {
 };
 const WARNING = '@cdktf/warn';
 const ERROR = '@cdktf/error';
+/** A synthesized stack's Terraform JSON. */
+type TerraformJson = { [key: string]: unknown };
 /** Member kinds whose email part compares case-insensitively, as IAM does. */
 const EMAIL_MEMBER = /^(user|group|serviceAccount|domain):/;
 
@@ -56,11 +58,13 @@ export class SynthesizedStack {
   public readonly warnings: string[];
 
   private readonly stack: TerraformStack;
+  private readonly entries: GrantEntry[];
 
   private constructor(stack: TerraformStack, json: TerraformJson) {
     this.stack = stack;
     this.json = json;
-    this.grants = synthesizedGrants(json, resourcePaths(stack));
+    this.entries = synthesizedGrants(json, resourcePaths(stack));
+    this.grants = this.entries.map((e) => e.grant);
     this.warnings = annotations(stack, WARNING);
   }
 
@@ -89,19 +93,20 @@ export class SynthesizedStack {
   /** The grants that match `query`, after checking its shape for the method `method`. */
   private matching(method: string, query: GrantQuery): SynthesizedGrant[] {
     checkOptions(`SynthesizedStack.${method}`, 'query', query, QUERY_OPTIONS);
-    return this.grants.filter(this.matcher(query));
+    const matches = this.matcher(query);
+    return this.entries.filter(matches).map((e) => e.grant);
   }
 
-  private matcher(query: GrantQuery): (grant: SynthesizedGrant) => boolean {
+  private matcher(query: GrantQuery): (entry: GrantEntry) => boolean {
     const members = [query.principal?.grantPrincipal.member, query.member]
       .filter((m): m is string => m !== undefined)
       .map((m) => normalizeMember(this.resolve(m)));
     const role = query.role === undefined ? undefined : this.resolve(query.role);
     const target = query.target === undefined ? undefined : this.resolve(query.target);
-    return (g) =>
-      members.every((m) => normalizeMember(g.member) === m) &&
-      (role === undefined || g.role === role) &&
-      (target === undefined || g.target === target || g.targetNames.includes(target)) &&
+    return ({ grant: g, members: held, roles }) =>
+      members.every((m) => held.some((h) => normalizeMember(h) === m)) &&
+      (role === undefined || roles.includes(role)) &&
+      (target === undefined || g.targetNames.includes(target)) &&
       (query.resourceType === undefined || g.resourceType === query.resourceType) &&
       (query.conditionTitle === undefined || g.conditionTitle === query.conditionTitle) &&
       (query.conditionExpression === undefined ||

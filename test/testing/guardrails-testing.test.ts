@@ -26,6 +26,7 @@ function workloads() {
     project: PROJECT,
     accountId: 'worker-run',
   });
+  worker.grantActAs(Principal.group('deployers@example.com'));
   const uploads = new ScopedBucket(stack, 'uploads', {
     project: PROJECT,
     bucketName: 'acme-prod-uploads',
@@ -130,11 +131,21 @@ describe('hasGrant / hasNoGrant', () => {
     synth.hasGrant({ member: 'group:orders-oncall@example.com', role: 'roles/run.viewer' });
     synth.hasNoGrant({ principal: worker, conditional: false });
     synth.hasNoGrant({ principal: web, target: 'web' });
+    // An in-stack identity is also found by its email, and by its account id as a target.
+    synth.hasGrant({
+      principal: Principal.serviceAccount('worker-run@acme-prod.iam.gserviceaccount.com'),
+      target: 'acme-prod-uploads',
+    });
+    synth.hasGrant({ member: 'group:deployers@example.com', target: 'worker-run' });
     synth.hasNoGrant({ member: 'allUsers' });
     synth.hasNoGrant({ resourceType: 'google_project_iam_member' });
     expect(synth.findGrants({ principal: worker })).toEqual([
       expect.objectContaining({
         resourceType: 'google_storage_bucket_iam_member',
+        member: 'serviceAccount:worker-run@acme-prod.iam.gserviceaccount.com',
+        memberText: expect.stringMatching(
+          /^\$\{google_service_account\.worker_[A-Z0-9]+\.member\}$/,
+        ),
         target: 'acme-prod-uploads',
         conditionExpression: expect.stringContaining('/objects/incoming/'),
         path: expect.stringMatching(/^test\/uploads\//),
@@ -151,8 +162,9 @@ describe('hasGrant / hasNoGrant', () => {
     expect(message).toMatch(
       /^Expected a grant matching \{"principal":"\$\{google_service_account\.worker_[A-Za-z0-9_]+\.member\}","role":"roles\/storage\.objectCreator"\}, found none\. Grants in test:\n/,
     );
-    expect(message).toContain('  - roles/storage.objectViewer to ${google_service_account.worker_');
-    expect(message).toContain("on acme-prod-uploads if 'objects under incoming/'");
+    expect(message).toContain(
+      "  - roles/storage.objectViewer to serviceAccount:worker-run@acme-prod.iam.gserviceaccount.com on acme-prod-uploads if 'objects under incoming/' (google_storage_bucket_iam_member.uploads_",
+    );
     expect(message).toContain('  - roles/run.servicesInvoker to ');
   });
 
@@ -178,7 +190,7 @@ describe('hasGrant / hasNoGrant', () => {
     const synth = GuardrailsTesting.synth(stack);
 
     expect(assertionMessage(() => synth.hasNoGrant({ role: 'roles/editor' }))).toMatch(
-      /^Expected no grant matching \{"role":"roles\/editor"\}, found:\n {2}- roles\/editor to user:Someone@example\.com on acme-prod \(google_project_iam_member\.editor\)$/,
+      /^Expected no grant matching \{"role":"roles\/editor"\}, found:\n {2}- roles\/editor to user:someone@example\.com on acme-prod \(google_project_iam_member\.editor\)$/,
     );
     synth.hasGrant({ member: 'user:someone@example.com', target: PROJECT });
     expect(synth.findGrants({ role: 'roles/viewer' }).map((g) => g.member)).toEqual([
