@@ -18,6 +18,7 @@ module.exports = {
     '^cdktf-guardrails$': '<rootDir>/lib/index.ts',
     '^cdktf-guardrails/testing$': '<rootDir>/lib/testing/index.ts',
     '^cdktf-guardrails/errors$': '<rootDir>/lib/core/errors.ts',
+    '^cdktf-guardrails/analysis$': '<rootDir>/lib/analysis/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/cdktf.out/'],
 };

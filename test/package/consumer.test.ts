@@ -203,6 +203,9 @@ beforeAll(async () => {
   ]);
   Object.assign(checks, { cjsRun, esmRun });
   timings.synth = (Date.now() - synthStarted) / 1000;
+  // The package's command line, through the bin npm linked, on what the app wrote.
+  const bin = join(consumer, 'node_modules', '.bin', 'cdktf-guardrails');
+  checks.cli = await run(bin, ['check', 'cdktf.out', '--format', 'json'], consumer);
   // The timings of the slow steps, for the report of how long the package test takes.
   process.stdout.write(`package test timings (s): ${JSON.stringify(timings)}\n`);
 }, 240_000);
@@ -245,13 +248,20 @@ describe('the packed library', () => {
     expect(notice).toContain(mit.trim());
   });
 
-  test('exports the root, testing, errors and package.json, and nothing under private/', () => {
+  test('exports the root, testing, errors, analysis and package.json, and nothing under private/', () => {
     const exportsMap = packageJson.exports as Record<string, any>;
     expect(Object.keys(exportsMap).sort()).toEqual([
       '.',
+      './analysis',
       './errors',
       './package.json',
       './testing',
+    ]);
+    // The same subpaths for TypeScript's node10 resolution, which ignores `exports`.
+    expect(Object.keys(packageJson.typesVersions['*']).sort()).toEqual([
+      'analysis',
+      'errors',
+      'testing',
     ]);
     const targets = JSON.stringify(exportsMap).match(/\.\/build\/[^"]+/g) ?? [];
     const paths = new Set(packed.files.map((f) => f.path));
@@ -328,6 +338,18 @@ describe('a consumer project without the optional providers', () => {
       ]);
     },
   );
+
+  test('the analysis entry reads the written stack: the same grants as the testing helpers', () => {
+    const report = JSON.parse(readFileSync(join(consumer, 'report.json'), 'utf8'));
+    expect(report.modelBindings).toBe(report.grants);
+  });
+
+  test('the cdktf-guardrails command checks what the app wrote', () => {
+    expect(checks.cli.code).toBe(0);
+    const { findings } = JSON.parse(checks.cli.output);
+    expect(findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+    expect(findings.every((f: any) => f.stack === 'google-only')).toBe(true);
+  });
 
   test('loading the library loaded deep provider modules only, no barrel', () => {
     const report = JSON.parse(readFileSync(join(consumer, 'report.json'), 'utf8'));
