@@ -116,6 +116,8 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
     defaultProject: providerProjects.get('google'),
     resourcesOfType: (type) => byType.get(type) ?? [],
     resolve: (text) => refs.resolve(text),
+    describe: (text) => refs.describe(text),
+    identityOf: (resource) => refs.identity(resource),
   };
 }
 

@@ -135,6 +135,11 @@ export interface FederationTrust {
   readonly condition?: string;
   /** Azure: the subject a token must carry. */
   readonly subject?: string;
+  /**
+   * The in-stack resource the trust belongs to, when it is given by reference: the workload
+   * identity pool of a Google provider, the managed identity of an Azure federated credential.
+   */
+  readonly parentAddress?: string;
   readonly resource: TfResource;
 }
 
@@ -167,4 +172,16 @@ export interface StackModel {
    * gives them (a service account's email, a bucket's name...). Other text is unchanged.
    */
   resolve(text: string): string;
+  /**
+   * Like `resolve`, and references whose value only exists after apply are shown as
+   * `<type:identity>.attribute`, the identity built from the referenced resource's literal
+   * arguments (`<google_iam_workload_identity_pool:acme-prod/ci>.name`): readable, and the
+   * same whatever the resource's construct id, so a rename changes nothing.
+   */
+  describe(text: string): string;
+  /**
+   * A readable identity of a resource from its literal identifying arguments (project, name,
+   * pool and provider ids...), or its address when it has none.
+   */
+  identityOf(resource: TfResource): string;
 }

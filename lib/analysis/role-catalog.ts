@@ -33,6 +33,12 @@ export interface AzureRoleInfo {
   readonly writesRoleAssignments: boolean;
   /** A Key Vault wildcard (management or data plane): every secret, key and certificate, or their access policies. */
   readonly keyVaultWildcard: boolean;
+  /**
+   * How many operations (actions and data actions) the role grants, wildcards expanded over
+   * the operations that built-in roles name: comparable between roles, a lower bound for
+   * wildcard roles such as Owner. Undefined when the catalog has no count.
+   */
+  readonly operationCount?: number;
 }
 
 let google: Map<string, GoogleRoleInfo> | undefined;
@@ -64,13 +70,14 @@ function azureRoles(): Map<string, AzureRoleInfo> {
   azureByName = new Map();
   azureById = new Map();
   for (const line of AZURE_ROLES.split('\n')) {
-    const [name, id, flags = ''] = line.split('|');
+    const [name, id, flags = '', count] = line.split('|');
     const info: AzureRoleInfo = {
       name,
       id,
       allActions: flags.includes('*'),
       writesRoleAssignments: flags.includes('R'),
       keyVaultWildcard: flags.includes('K'),
+      operationCount: count === undefined || count === '' ? undefined : Number(count),
     };
     azureByName.set(name.toLowerCase(), info);
     azureById.set(id.toLowerCase(), info);
