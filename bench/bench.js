@@ -5,7 +5,9 @@
 //  (b) synth time of N workloads built with the library vs. the same resources written as
 //      raw provider classes, N = 100, 500, 2000 (budget: at most 1.25x for the workloads
 //      marked `budgeted`, the Cloud Run service of DESIGN.md; others are reported), and growth per
-//      workload from N = 100 to 2000 (linear: about 1x).
+//      workload from N = 100 to 2000 (linear: about 1x);
+//  (c) the command line's `report` and `diff` on the Cloud Run workloads' synthesized output vs.
+//      reading and parsing that JSON (budget: at most 4x, linear), see access-bench.js.
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
 // between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
@@ -15,6 +17,7 @@ const { execFileSync } = require('child_process');
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');
 const { join } = require('path');
+const { benchAccessCommands } = require('./access-bench');
 
 const ROOT = join(__dirname, '..');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -141,6 +144,7 @@ function main() {
       `  time per workload, N=${rows[rows.length - 1].n} vs N=${rows[0].n}: ${growth.toFixed(2)}x (1x = linear)`,
     );
   }
+  if (!ONLY || ONLY.includes('cloudRunService')) ok = benchAccessCommands(SIZES, REPEAT) && ok;
   if (!ok) {
     console.log('Some budgets were exceeded.');
     process.exitCode = 1;

@@ -150,24 +150,34 @@ function grantEntry(
   federatedIdentities: ReadonlySet<string>,
 ): GrantEntry {
   const { target, condition, resource } = binding;
-  const principal = readableText(model, binding.member);
-  const type = target.type.replace(/^(google|azurerm)_/, '');
   return {
     stack: model.stack,
     cloud: binding.cloud,
-    principal,
+    principal: readableText(model, binding.member),
     role: binding.role,
     permissions: permissionCount(binding),
     customPermissions: binding.customRolePermissions
       ? [...binding.customRolePermissions].sort(compareText)
       : undefined,
-    target: `${type} ${readablePlaceholders(target.id)}`,
+    target: `${shortType(target.type)} ${readablePlaceholders(target.id)}`,
     level: target.level,
     condition: condition && { title: condition.title, expression: condition.expression },
     address: resource.address,
     path: resource.path,
     flags: flagsOf(model, binding, federatedIdentities),
   };
+}
+
+const SHORT_TYPES = new Map<string, string>();
+
+/** `cloud_run_v2_service` for `google_cloud_run_v2_service`; computed once per type. */
+function shortType(type: string): string {
+  let short = SHORT_TYPES.get(type);
+  if (short === undefined) {
+    short = type.replace(/^(google|azurerm)_/, '');
+    SHORT_TYPES.set(type, short);
+  }
+  return short;
 }
 
 function permissionCount(binding: AccessBinding): number | undefined {
@@ -181,22 +191,24 @@ function flagsOf(
   binding: AccessBinding,
   federatedIdentities: ReadonlySet<string>,
 ): AccessFlag[] {
-  const flags = new Set<AccessFlag>();
-  if (binding.memberKind === 'public') flags.add('public');
+  // Pushed in FLAG_ORDER, each at most once.
+  const flags: AccessFlag[] = [];
+  if (binding.memberKind === 'public') flags.push('public');
   if (
     FEDERATED_KINDS.has(binding.memberKind) ||
     binding.memberReferences.some((a) => federatedIdentities.has(a))
   ) {
-    flags.add('federated');
+    flags.push('federated');
   }
-  if (impersonates(binding)) flags.add('impersonation');
-  if (CONTAINER_LEVELS.has(binding.target.level)) flags.add('project-wide');
-  const principalProject = projectOfMember(model, binding);
-  if (principalProject && binding.target.project && principalProject !== binding.target.project) {
-    flags.add('cross-project');
+  if (impersonates(binding)) flags.push('impersonation');
+  if (CONTAINER_LEVELS.has(binding.target.level)) flags.push('project-wide');
+  const targetProject = binding.target.project;
+  if (targetProject) {
+    const principalProject = projectOfMember(model, binding);
+    if (principalProject && principalProject !== targetProject) flags.push('cross-project');
   }
-  if (binding.mode === 'binding' || binding.mode === 'policy') flags.add('authoritative');
-  return [...flags];
+  if (binding.mode === 'binding' || binding.mode === 'policy') flags.push('authoritative');
+  return flags;
 }
 
 function impersonates(binding: AccessBinding): boolean {

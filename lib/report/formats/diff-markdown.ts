@@ -78,14 +78,16 @@ export function diffMarkdown(diff: AccessDiff): string {
 
 /** `2 grants added, 1 removed` with zero counts left out, or '' when nothing changed. */
 function counts<T>(changes: EntryChanges<T>, noun: string): string {
-  const parts = [
-    changes.added.length > 0 ? `${changes.added.length} added` : '',
-    changes.removed.length > 0 ? `${changes.removed.length} removed` : '',
-    changes.changed.length > 0 ? `${changes.changed.length} changed` : '',
-  ].filter((p) => p !== '');
-  if (parts.length === 0) return '';
-  const total = changes.added.length + changes.removed.length + changes.changed.length;
-  return `${plural(total, noun).replace(/^\d+ /, '')} ${parts.join(', ')}`;
+  const parts = (
+    [
+      [changes.added.length, 'added'],
+      [changes.removed.length, 'removed'],
+      [changes.changed.length, 'changed'],
+    ] as const
+  ).filter(([n]) => n > 0);
+  return parts
+    .map(([n, verb], i) => (i === 0 ? `${plural(n, noun)} ${verb}` : `${n} ${verb}`))
+    .join(', ');
 }
 
 function grantTable(list: readonly GrantEntry[]): string[] {
