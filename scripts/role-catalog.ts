@@ -166,10 +166,10 @@ export function writeRoleCatalog(source: string, target: string, commit: string)
     ...license.split('\n').map((l) => `// ${l}`.trimEnd()),
     '',
     '/** Predefined Google Cloud roles, one a line: `<name without roles/> <permission count or ?> <stage> <flags>`. */',
-    `export const GCP_ROLES = ${JSON.stringify(gcp.join('\n'))};`,
+    `export const GCP_ROLES: string = ${JSON.stringify(gcp.join('\n'))};`,
     '',
     '/** Azure built-in roles, one a line: `<role name>|<GUID>|<flags>|<operation count>`. */',
-    `export const AZURE_ROLES = ${JSON.stringify(azure.join('\n'))};`,
+    `export const AZURE_ROLES: string = ${JSON.stringify(azure.join('\n'))};`,
     '',
   ].join('\n');
   writeFileSync(target, text);

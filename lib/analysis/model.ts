@@ -20,7 +20,7 @@ export interface TfResource {
   readonly path?: string;
   /** The creation stack trace, when the cdktf version that synthesized it recorded one. */
   readonly stackTrace?: readonly string[];
-  /** The resource's arguments as synthesized (the `//` metadata removed). */
+  /** The resource's arguments as synthesized; its `//` key, if any, is cdktf's metadata. */
   readonly body: Readonly<Record<string, unknown>>;
 }
 
@@ -102,6 +102,12 @@ export interface AccessBinding {
   readonly condition?: BindingCondition;
   /** The resource that holds the binding (for `policy`, the `_iam_policy` resource). */
   readonly resource: TfResource;
+  /** `resource.address`: what `terraform plan` shows. */
+  readonly address: string;
+  /** `resource.path`: the construct path, when cdktf recorded it. */
+  readonly path?: string;
+  /** `resource.stack`. */
+  readonly stack: string;
 }
 
 /** A log type of an audit config, with the members exempted from it. */
@@ -173,15 +179,15 @@ export interface StackModel {
    */
   resolve(text: string): string;
   /**
-   * Like `resolve`, and references whose value only exists after apply are shown as
-   * `<type:identity>.attribute`, the identity built from the referenced resource's literal
-   * arguments (`<google_iam_workload_identity_pool:acme-prod/ci>.name`): readable, and the
-   * same whatever the resource's construct id, so a rename changes nothing.
+   * Like `resolve`, for people: a reference whose value only exists after apply becomes
+   * `<type:identity>.attribute`, the identity made of the resource's literal identifying
+   * arguments (`<google_iam_workload_identity_pool:acme-prod/ci>.name`). Stable when a
+   * construct is renamed, so reports can match grants across synths by it.
    */
   describe(text: string): string;
   /**
    * A readable identity of a resource from its literal identifying arguments (project, name,
-   * pool and provider ids...), or its address when it has none.
+   * pool and provider ids...), or its address when it has none: what `describe` shows.
    */
   identityOf(resource: TfResource): string;
 }

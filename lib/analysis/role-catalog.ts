@@ -1,3 +1,4 @@
+import type { AccessBinding } from './model';
 import { AZURE_ROLES, GCP_ROLES } from './private/role-catalog-data';
 
 /**
@@ -104,4 +105,14 @@ export function azureRole(nameOrId: string): AzureRoleInfo | undefined {
 /** Number of predefined Google roles in the catalog (for tests and reports). */
 export function googleRoleCount(): number {
   return googleRoles().size;
+}
+
+/**
+ * How many permissions a Google binding's role carries: a custom role defined in the same
+ * stack by its list, a predefined role by the catalog; undefined when unknown (a custom role
+ * defined elsewhere, a role missing from the catalog, Azure roles).
+ */
+export function permissionCountOf(binding: AccessBinding): number | undefined {
+  if (binding.cloud !== 'google') return undefined;
+  return binding.customRolePermissions?.length ?? googleRole(binding.role)?.permissionCount;
 }

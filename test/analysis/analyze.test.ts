@@ -14,7 +14,8 @@ import { StorageBucketIamPolicy } from '@cdktf/provider-google/lib/storage-bucke
 import { Principal, ServiceIdentity } from '../../lib';
 import { analyzeStack, StackInputError } from '../../lib/analysis/analyze';
 import { AccessBinding, StackModel } from '../../lib/analysis/model';
-import { testStack } from '../helpers';
+import { permissionCountOf } from '../../lib/analysis/role-catalog';
+import { gcpCatalog, testStack } from '../helpers';
 import { synthToFolder } from './synth-output';
 
 /** A stack of raw resources and library constructs, synthesized with metadata, as a model. */
@@ -140,13 +141,15 @@ describe('analyzeStack', () => {
     expect(person.member).toBe('user:alice@example.com');
     expect(person.memberText).toBe('user:Alice@Example.COM');
     expect(person.memberKind).toBe('user');
-    expect(person.target).toEqual({
+    const { level, type, id, project, address } = person.target;
+    expect({ level, type, id, project, address }).toEqual({
       level: 'project',
       type: 'google_project',
       id: 'acme-prod',
       project: 'acme-prod',
       address: undefined,
     });
+    expect(JSON.parse(JSON.stringify(person.target))).toEqual({ level, type, id, project });
   });
 
   test('a resource-level target names the referenced resource by its literal name and address', () => {
@@ -185,6 +188,30 @@ describe('analyzeStack', () => {
     const [grant] = byAddressPrefix('google_project_iam_member.custom-grant');
     expect(grant.role).toBe('projects/acme-prod/roles/predictor');
     expect(grant.customRolePermissions).toEqual(['aiplatform.endpoints.predict']);
+    expect(permissionCountOf(grant)).toBe(1);
+    const [person] = byAddressPrefix('google_project_iam_member.person');
+    expect(permissionCountOf(person)).toBe(
+      gcpCatalog().roles['roles/logging.viewer'].permissionCount,
+    );
+  });
+
+  test('each binding names its address, construct path and stack', () => {
+    for (const b of m.bindings) {
+      expect({ address: b.address, path: b.path, stack: b.stack }).toEqual({
+        address: b.resource.address,
+        path: b.resource.path,
+        stack: 'test',
+      });
+      expect(b.path).toMatch(/^test\//);
+    }
+  });
+
+  test('describes references whose value only exists after apply by the resource they name', () => {
+    const [secret] = byAddressPrefix('azurerm_role_assignment.secret-reader');
+    expect(m.describe(secret.member)).toBe(
+      '<azurerm_user_assigned_identity:rg/westeurope/reader>.principal_id',
+    );
+    expect(m.resolve(secret.member)).toBe(secret.member);
   });
 
   test('reads audit configs', () => {
@@ -221,6 +248,45 @@ describe('analyzeStack', () => {
         issuer: 'https://accounts.google.com',
         audiences: ['api://AzureADTokenExchange'],
         subject: '1234567890',
+      }),
+    ]);
+  });
+
+  test('reads a policy written as IAM API JSON, with its audit configs', () => {
+    const policy = analyzeStack({
+      resource: {
+        google_project_iam_policy: {
+          p: {
+            project: 'acme-prod',
+            policy_data: JSON.stringify({
+              bindings: [
+                { role: 'roles/viewer', members: ['user:A@example.com', 'group:g@example.com'] },
+              ],
+              auditConfigs: [
+                {
+                  service: 'allServices',
+                  auditLogConfigs: [
+                    { logType: 'DATA_READ', exemptedMembers: ['user:B@example.com'] },
+                  ],
+                },
+              ],
+            }),
+          },
+        },
+      },
+    });
+    expect(
+      policy.bindings.map((b) => [b.mode, b.target.level, b.target.id, b.role, b.member]),
+    ).toEqual([
+      ['policy', 'project', 'acme-prod', 'roles/viewer', 'user:a@example.com'],
+      ['policy', 'project', 'acme-prod', 'roles/viewer', 'group:g@example.com'],
+    ]);
+    expect(policy.auditConfigs).toEqual([
+      expect.objectContaining({
+        level: 'project',
+        target: 'acme-prod',
+        service: 'allServices',
+        logTypes: [{ logType: 'DATA_READ', exemptedMembers: ['user:b@example.com'] }],
       }),
     ]);
   });

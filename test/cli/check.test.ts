@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -225,5 +226,22 @@ describe('a stack of 10,000 resources', () => {
     expect(JSON.parse(out).findings.map((f: any) => f.address)).toEqual([
       'google_storage_bucket_iam_member.m4999',
     ]);
+  });
+});
+
+describe('the command line', () => {
+  test('loads neither cdktf nor a provider (fast start, no construct tree needed)', () => {
+    const script = `
+      require(${JSON.stringify(join(__dirname, '..', '..', 'lib', 'cli', 'run-cli.ts'))});
+      console.log(JSON.stringify(Object.keys(require.cache).filter((m) => /node_modules\\/(cdktf|constructs|@cdktf)\\//.test(m))));
+    `;
+    const out = execFileSync(
+      process.execPath,
+      ['--require', require.resolve('tsx/cjs'), '-e', script],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(out)).toEqual([]);
   });
 });

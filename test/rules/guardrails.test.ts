@@ -235,3 +235,19 @@ describe('Guardrails.acknowledge refuses', () => {
     }
   });
 });
+
+describe('the synth check hands its JSON to the synthesis that follows', () => {
+  test('the written JSON is the one that was checked, and a later change is not hidden', async () => {
+    const stack = testStack();
+    scratchBucket(stack, 'first');
+    Guardrails.check(stack);
+    const first = JSON.parse(Testing.synth(stack, true));
+    expect(Object.keys(first.resource.google_storage_bucket)).toEqual(['first']);
+    // The offer is consumed by the synth, or withdrawn after the tick it was made in.
+    stack.runAllValidations();
+    await new Promise((r) => process.nextTick(r));
+    scratchBucket(stack, 'second');
+    const second = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(second.resource.google_storage_bucket).sort()).toEqual(['first', 'second']);
+  });
+});

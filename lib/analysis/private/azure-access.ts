@@ -43,6 +43,9 @@ export function roleAssignmentBinding(
     principalType: typeof body.principal_type === 'string' ? body.principal_type : undefined,
     condition,
     resource,
+    address: resource.address,
+    path: resource.path,
+    stack: resource.stack,
   };
 }
 

@@ -1,4 +1,4 @@
-import { memberKind, normalizeMember } from '../../core/private/member-kinds';
+import { MemberKind, memberKind, normalizeMember } from '../../core/private/member-kinds';
 import type {
   AccessBinding,
   AuditConfig,
@@ -12,6 +12,7 @@ import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './r
 
 /** Arguments of an IAM resource that are not part of its target. */
 const NOT_TARGET = new Set([
+  '//',
   'role',
   'member',
   'members',
@@ -48,16 +49,23 @@ const CUSTOM_ROLE_TYPES = new Set([
   'google_organization_iam_custom_role',
 ]);
 
+/** Kinds by resource type, worked out once per type rather than once per resource. */
+const KIND_OF_TYPE = new Map<string, BindingMode | 'audit' | undefined>();
+
 /** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
 export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
-  if (!type.startsWith('google_')) return undefined;
-  const m = IAM_SUFFIX.exec(type);
-  if (!m) return undefined;
-  return m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+  if (KIND_OF_TYPE.has(type)) return KIND_OF_TYPE.get(type);
+  const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
+  const kind = !m ? undefined : m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+  KIND_OF_TYPE.set(type, kind);
+  return kind;
 }
 
 /** Reads bindings and audit configs out of Google IAM resources. */
 export class GoogleAccessReader {
+  /** Normalized members by their text: stacks repeat the same members many times. */
+  private readonly members = new Map<string, { member: string; kind: MemberKind }>();
+
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
@@ -109,10 +117,19 @@ export class GoogleAccessReader {
     }));
   }
 
-  /** The readable target of an IAM resource, from its non-binding arguments. */
+  /**
+   * The target of an IAM resource, from its non-binding arguments. Level and type are read
+   * at once; the readable id, address and project when first asked for (rules mostly read
+   * the level, and a stack of 10,000 resources should cost little more than reading it).
+   */
   public target(resource: TfResource): BindingTarget {
     const type = resource.type.replace(IAM_SUFFIX, '');
-    const level = LEVEL_OF_TYPE[type] ?? 'resource';
+    return new LazyTarget(LEVEL_OF_TYPE[type] ?? 'resource', type, () =>
+      this.targetDetails(resource, LEVEL_OF_TYPE[type] ?? 'resource'),
+    );
+  }
+
+  private targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
     const names = Object.keys(resource.body)
       .filter((k) => !NOT_TARGET.has(k))
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -120,6 +137,7 @@ export class GoogleAccessReader {
     const values = names.map((name) => {
       const value = resource.body[name];
       if (typeof value !== 'string') return JSON.stringify(value);
+      if (!value.includes('${')) return value;
       address ??= referencesIn(value).find((r) => this.resources.has(r.address))?.address;
       return this.refs.describe(value);
     });
@@ -129,8 +147,6 @@ export class GoogleAccessReader {
         ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
         : undefined;
     return {
-      level,
-      type,
       id: values.join('/'),
       address,
       project:
@@ -142,7 +158,19 @@ export class GoogleAccessReader {
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
   public member(text: unknown): string {
-    return normalizeMember(this.refs.resolve(String(text)));
+    return this.classified(String(text)).member;
+  }
+
+  /** The normalized member and its kind, worked out once per distinct text. */
+  private classified(written: string): { member: string; kind: MemberKind } {
+    let known = this.members.get(written);
+    if (!known) {
+      const resolved = this.refs.resolve(written);
+      const kind = memberKind(resolved);
+      known = { member: normalizeMember(resolved, kind), kind };
+      this.members.set(written, known);
+    }
+    return known;
   }
 
   private make(
@@ -155,7 +183,7 @@ export class GoogleAccessReader {
   ): AccessBinding[] {
     const roleWritten = String(roleText ?? '');
     const role = this.refs.resolve(roleWritten);
-    const customRole = singleReference(roleWritten);
+    const customRole = roleWritten.includes('${') ? singleReference(roleWritten) : undefined;
     const roleResource = customRole && this.resources.get(customRole.address);
     const customRolePermissions =
       roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
@@ -164,7 +192,9 @@ export class GoogleAccessReader {
     const condition = this.condition(conditionValue);
     return members.map((m) => {
       const memberText = String(m ?? '');
-      const member = this.member(memberText);
+      const { member, kind } = this.classified(memberText);
+      const resources = this.resources;
+      let references: string[] | undefined;
       return {
         cloud: 'google',
         mode,
@@ -173,12 +203,19 @@ export class GoogleAccessReader {
         customRolePermissions,
         member,
         memberText,
-        memberKind: memberKind(member),
-        memberReferences: referencesIn(member)
-          .map((r) => r.address)
-          .filter((a) => this.resources.has(a)),
+        memberKind: kind,
+        get memberReferences() {
+          return (references ??= member.includes('${')
+            ? referencesIn(member)
+                .map((r) => r.address)
+                .filter((a) => resources.has(a))
+            : []);
+        },
         condition,
         resource,
+        address: resource.address,
+        path: resource.path,
+        stack: resource.stack,
       };
     });
   }
@@ -193,37 +230,18 @@ export class GoogleAccessReader {
     };
   }
 
-  /** The bindings and audit configs of an `_iam_policy` resource's `policy_data`. */
+  /**
+   * The bindings and audit configs of an `_iam_policy` resource's `policy_data`: a
+   * `google_iam_policy` data source (snake_case blocks) or a JSON string as the IAM API
+   * writes it (camelCase).
+   */
   private policy(resource: TfResource): PolicyContent {
     const data = String(resource.body.policy_data ?? '');
     const ref = singleReference(data);
     const source = ref && this.resources.get(ref.address);
     if (source && source.type === 'google_iam_policy' && source.mode === 'data') {
-      return {
-        bindings: asArray(source.body.binding).map((b) => {
-          const o = asObject(b);
-          return { role: o.role, members: o.members, condition: o.condition };
-        }),
-        auditConfigs: asArray(source.body.audit_config).map((a) => {
-          const o = asObject(a);
-          return {
-            service: String(o.service ?? ''),
-            logTypes: asArray(o.audit_log_configs).map((l) => {
-              const log = asObject(l);
-              return {
-                logType: String(log.log_type ?? ''),
-                exemptedMembers: asArray(log.exempted_members).map((x) => this.member(x)),
-              };
-            }),
-          };
-        }),
-      };
+      return this.policyContent(source.body.binding, source.body.audit_config, DATA_SOURCE_KEYS);
     }
-    return this.literalPolicy(data);
-  }
-
-  /** A policy written as a JSON string (`jsonencode` output or a literal). */
-  private literalPolicy(data: string): PolicyContent {
     if (!isLiteral(data)) return { bindings: [], auditConfigs: [] };
     let parsed: Record<string, unknown>;
     try {
@@ -231,25 +249,91 @@ export class GoogleAccessReader {
     } catch {
       return { bindings: [], auditConfigs: [] };
     }
+    return this.policyContent(parsed.bindings, parsed.auditConfigs, API_KEYS);
+  }
+
+  private policyContent(bindings: unknown, audits: unknown, keys: PolicyKeys): PolicyContent {
     return {
-      bindings: asArray(parsed.bindings).map((b) => {
+      bindings: asArray(bindings).map((b) => {
         const o = asObject(b);
         return { role: o.role, members: o.members, condition: o.condition };
       }),
-      auditConfigs: asArray(parsed.auditConfigs).map((a) => {
+      auditConfigs: asArray(audits).map((a) => {
         const o = asObject(a);
         return {
           service: String(o.service ?? ''),
-          logTypes: asArray(o.auditLogConfigs).map((l) => {
+          logTypes: asArray(o[keys.logConfigs]).map((l) => {
             const log = asObject(l);
             return {
-              logType: String(log.logType ?? ''),
-              exemptedMembers: asArray(log.exemptedMembers).map((x) => this.member(x)),
+              logType: String(log[keys.logType] ?? ''),
+              exemptedMembers: asArray(log[keys.exempted]).map((x) => this.member(x)),
             };
           }),
         };
       }),
     };
+  }
+}
+
+/** Key names of audit log configs in a policy. */
+interface PolicyKeys {
+  readonly logConfigs: string;
+  readonly logType: string;
+  readonly exempted: string;
+}
+const DATA_SOURCE_KEYS: PolicyKeys = {
+  logConfigs: 'audit_log_configs',
+  logType: 'log_type',
+  exempted: 'exempted_members',
+};
+const API_KEYS: PolicyKeys = {
+  logConfigs: 'auditLogConfigs',
+  logType: 'logType',
+  exempted: 'exemptedMembers',
+};
+
+/** What a target's readable id, address and project are worked out from, once. */
+interface TargetDetails {
+  readonly id: string;
+  readonly address?: string;
+  readonly project?: string;
+}
+
+/**
+ * A binding target whose level and type are known at once and whose id, address and project
+ * are worked out when first read. A class, so that every target has one fast shape.
+ */
+class LazyTarget implements BindingTarget {
+  #details: TargetDetails | undefined;
+  readonly #compute: () => TargetDetails;
+
+  constructor(
+    public readonly level: TargetLevel,
+    public readonly type: string,
+    compute: () => TargetDetails,
+  ) {
+    this.#compute = compute;
+  }
+
+  public get id(): string {
+    return this.details().id;
+  }
+
+  public get address(): string | undefined {
+    return this.details().address;
+  }
+
+  public get project(): string | undefined {
+    return this.details().project;
+  }
+
+  /** The plain data, for JSON and test assertions. */
+  public toJSON(): BindingTarget {
+    return { level: this.level, type: this.type, ...this.details() };
+  }
+
+  private details(): TargetDetails {
+    return (this.#details ??= this.#compute());
   }
 }
 

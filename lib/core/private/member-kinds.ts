@@ -58,6 +58,14 @@ const ALL_SERVICE_ACCOUNTS =
   /^principalSet:\/\/cloudresourcemanager\.googleapis\.com\/.+\/type\/Service(Account|Agent)$/;
 const IAM_SET = 'principalSet://iam.googleapis.com/';
 const GKE_WORKLOAD = /^serviceAccount:[^@[\]]+\.svc\.id\.goog\[[^\]]+\]$/;
+/** Kinds whose member text after the prefix is an email or a domain, which IAM compares case-insensitively. */
+const CASE_INSENSITIVE_KINDS: ReadonlySet<MemberKind> = new Set([
+  'user',
+  'group',
+  'service-account',
+  'gke-workload',
+  'domain',
+]);
 /** A Terraform interpolation in resolved text: its content is case-sensitive and opaque. */
 const INTERPOLATION = /(\$\{[^}]*\})/;
 
@@ -95,11 +103,11 @@ export function isBroadMember(member: string): boolean {
  * `user:Alice@Example.com` and `user:alice@example.com` are one member. Terraform references
  * inside resolved text (`${...}`) keep their case.
  */
-export function normalizeMember(member: string): string {
-  const kind = memberKind(member);
-  if (!['user', 'group', 'service-account', 'gke-workload', 'domain'].includes(kind)) return member;
+export function normalizeMember(member: string, kind: MemberKind = memberKind(member)): string {
+  if (!CASE_INSENSITIVE_KINDS.has(kind)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
+  if (!member.includes('${')) return prefix + member.slice(colon + 1).toLowerCase();
   const rest = member
     .slice(colon + 1)
     .split(INTERPOLATION)
@@ -121,5 +129,9 @@ const DEFAULT_ACCOUNT_REFERENCE =
  * https://cloud.google.com/iam/docs/service-account-types#default
  */
 export function isDefaultServiceAccount(memberOrEmail: string): boolean {
-  return DEFAULT_ACCOUNT.test(memberOrEmail) || DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail);
+  if (memberOrEmail.includes('gserviceaccount.com')) return DEFAULT_ACCOUNT.test(memberOrEmail);
+  return (
+    memberOrEmail.includes('_default_service_account.') &&
+    DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail)
+  );
 }

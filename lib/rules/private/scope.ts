@@ -24,7 +24,14 @@ export function describeGrant(binding: AccessBinding): string {
   return `grants ${binding.role} to ${binding.member} ${describeTarget(binding)}`;
 }
 
-/** Google bindings only. */
+const GOOGLE_BINDINGS = new WeakMap<readonly AccessBinding[], AccessBinding[]>();
+
+/** Google bindings only (filtered once per model: a dozen rules ask). */
 export function googleBindings(bindings: readonly AccessBinding[]): AccessBinding[] {
-  return bindings.filter((b) => b.cloud === 'google');
+  let google = GOOGLE_BINDINGS.get(bindings);
+  if (!google) {
+    google = bindings.filter((b) => b.cloud === 'google');
+    GOOGLE_BINDINGS.set(bindings, google);
+  }
+  return google;
 }

@@ -63,17 +63,24 @@ function inScope(f: Finding, scopes: ReadonlySet<string>, stackPath: string): bo
 
 /**
  * The synthesis right after validation asks the stack for the same JSON again; hand it over
- * instead of resolving every token a second time. Only the next call is served.
+ * instead of resolving every token a second time. Only the next call within the same
+ * synchronous synth is served (an HCL synth never asks, so the offer is withdrawn after it).
  */
 function reuseOnce(stack: TerraformStack, json: unknown): void {
+  const withdraw = () => {
+    if (Object.prototype.hasOwnProperty.call(stack, 'toTerraform')) {
+      delete (stack as { toTerraform?: unknown }).toTerraform;
+    }
+  };
   Object.defineProperty(stack, 'toTerraform', {
     configurable: true,
     writable: true,
     value: () => {
-      delete (stack as { toTerraform?: unknown }).toTerraform;
+      withdraw();
       return json;
     },
   });
+  process.nextTick(withdraw);
 }
 
 /**

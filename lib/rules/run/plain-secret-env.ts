@@ -1,4 +1,4 @@
-import { CREDENTIAL_NAME } from '../../run/private/container-rules';
+import { CREDENTIAL_NAME } from '../../core/private/credential-names';
 import { cloudRunServices, plainEnvironmentOf } from '../private/cloud-run';
 import type { Rule, RuleFinding } from '../rule';
 
