@@ -108,11 +108,12 @@ export function googleRoleCount(): number {
 }
 
 /**
- * How many permissions a Google binding's role carries: a custom role defined in the same
- * stack by its list, a predefined role by the catalog; undefined when unknown (a custom role
- * defined elsewhere, a role missing from the catalog, Azure roles).
+ * How many permissions a binding's role carries: a custom role defined in the same stack by
+ * its list, a predefined Google role by the catalog, an Azure built-in role by its operation
+ * count; undefined when unknown (a custom role defined elsewhere, a role missing from the
+ * catalog).
  */
 export function permissionCountOf(binding: AccessBinding): number | undefined {
-  if (binding.cloud !== 'google') return undefined;
+  if (binding.cloud === 'azure') return azureRole(binding.role)?.operationCount;
   return binding.customRolePermissions?.length ?? googleRole(binding.role)?.permissionCount;
 }

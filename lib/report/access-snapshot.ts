@@ -1,6 +1,6 @@
 import type { AccessBinding, StackModel, TargetLevel } from '../analysis/model';
 import { readablePlaceholders, readableText } from '../analysis/readable-text';
-import { azureRole, googleRole } from '../analysis/role-catalog';
+import { azureRole, googleRole, permissionCountOf } from '../analysis/role-catalog';
 import { IMPERSONATION_ROLES } from '../core/private/role-kinds';
 import type {
   AccessFlag,
@@ -155,7 +155,7 @@ function grantEntry(
     cloud: binding.cloud,
     principal: readableText(model, binding.member),
     role: binding.role,
-    permissions: permissionCount(binding),
+    permissions: permissionCountOf(binding),
     customPermissions: binding.customRolePermissions
       ? [...binding.customRolePermissions].sort(compareText)
       : undefined,
@@ -178,12 +178,6 @@ function shortType(type: string): string {
     SHORT_TYPES.set(type, short);
   }
   return short;
-}
-
-function permissionCount(binding: AccessBinding): number | undefined {
-  if (binding.cloud === 'azure') return azureRole(binding.role)?.operationCount;
-  if (binding.customRolePermissions) return binding.customRolePermissions.length;
-  return googleRole(binding.role)?.permissionCount;
 }
 
 function flagsOf(
