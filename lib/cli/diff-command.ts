@@ -27,8 +27,9 @@ export const diffCommand: Command = {
         `needs the base and the head folder (got ${args.positionals.length} argument${args.positionals.length === 1 ? '' : 's'}).`,
       );
     }
+    // Unsorted: the diff sorts only what changed.
     const [base, head] = args.positionals.map((p) =>
-      accessSnapshot(readSynthOutput([resolve(io.cwd, p)])),
+      accessSnapshot(readSynthOutput([resolve(io.cwd, p)]), { sorted: false }),
     );
     const diff = diffAccess(base, head);
     io.out(

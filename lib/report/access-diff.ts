@@ -1,6 +1,7 @@
 import type { AccessSnapshot, AuditEntry, GrantEntry, TrustEntry } from './access-entries';
+import { AUDIT_ORDER, GRANT_ORDER, TRUST_ORDER } from './access-snapshot';
 import { Escalation, escalationsOf } from './escalations';
-import { compareText } from './private/order';
+import { sortBy } from './private/order';
 
 /** One thing that exists in both base and head, with a difference that matters. */
 export interface Change<T> {
@@ -38,11 +39,14 @@ export interface AccessDiff {
  */
 export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDiff {
   const grants = pairChanges(
-    matchByKey(base.grants, head.grants, grantKey, grantDiffers),
+    sorted(matchByKey(base.grants, head.grants, grantKey, grantDiffers), GRANT_ORDER),
     (g) => `${g.principal}\n${g.target}`,
   );
-  const trusts = matchByKey(base.trusts, head.trusts, trustKey, trustDiffers);
-  const auditLogs = matchByKey(base.auditLogs, head.auditLogs, auditKey, auditDiffers);
+  const trusts = sorted(matchByKey(base.trusts, head.trusts, trustKey, trustDiffers), TRUST_ORDER);
+  const auditLogs = sorted(
+    matchByKey(base.auditLogs, head.auditLogs, auditKey, auditDiffers),
+    AUDIT_ORDER,
+  );
   const baseStacks = new Set(base.stacks);
   const headStacks = new Set(head.stacks);
   const diff = {
@@ -91,10 +95,19 @@ function auditDiffers(a: AuditEntry, b: AuditEntry): boolean {
   return JSON.stringify(a.logTypes) !== JSON.stringify(b.logTypes);
 }
 
+/** The changes in a stable order whatever the order of the snapshots: changes by their head side, then base side. */
+function sorted<T>(changes: EntryChanges<T>, order: (entry: T) => string[]): EntryChanges<T> {
+  return {
+    added: sortBy(changes.added, order),
+    removed: sortBy(changes.removed, order),
+    changed: sortBy(changes.changed, (c) => [...order(c.to), ...order(c.from)]),
+  };
+}
+
 /**
  * Entries of `head` without an equal-keyed entry of `base` are added, the reverse removed;
  * matched pairs that `differs` are changed. Duplicates (one grant written in two stacks) are
- * matched one for one. Inputs are sorted, so outputs are too.
+ * matched one for one, in the order of the inputs.
  */
 function matchByKey<T>(
   base: readonly T[],
@@ -156,10 +169,8 @@ function pairChanges(
     paired.add(from);
     changed.push({ from, to: g });
   }
-  changed.sort(
-    (a, b) =>
-      compareText(grantKey(a.to), grantKey(b.to)) ||
-      compareText(grantKey(a.from), grantKey(b.from)),
+  return sorted(
+    { added, removed: changes.removed.filter((g) => !paired.has(g)), changed },
+    GRANT_ORDER,
   );
-  return { added, removed: changes.removed.filter((g) => !paired.has(g)), changed };
 }

@@ -1,54 +1,14 @@
-import type { AccessBinding, StackModel, TargetLevel } from '../analysis/model';
+import type { AccessBinding, StackModel } from '../analysis/model';
 import { readablePlaceholders, readableText } from '../analysis/readable-text';
-import { azureRole, googleRole, permissionCountOf } from '../analysis/role-catalog';
-import { IMPERSONATION_ROLES } from '../core/private/role-kinds';
 import type {
-  AccessFlag,
   AccessSnapshot,
   AuditEntry,
   GrantEntry,
   IgnoredResources,
   TrustEntry,
 } from './access-entries';
+import { GrantFlags } from './private/grant-flags';
 import { compareText, sortBy } from './private/order';
-
-/** Levels that reach every resource inside them. */
-const CONTAINER_LEVELS: ReadonlySet<TargetLevel> = new Set([
-  'organization',
-  'folder',
-  'project',
-  'billing-account',
-  'management-group',
-  'subscription',
-  'resource-group',
-]);
-
-/** Member kinds that are identities from outside Google Cloud (workload and workforce pools). */
-const FEDERATED_KINDS = new Set(['federated-principal', 'federated-set', 'whole-pool']);
-
-/**
- * Permissions that act as a service account or mint its credentials, in custom roles.
- * https://cloud.google.com/iam/docs/service-account-permissions
- */
-const IMPERSONATION_PERMISSIONS = new Set([
-  'iam.serviceAccounts.actAs',
-  'iam.serviceAccounts.getAccessToken',
-  'iam.serviceAccounts.getOpenIdToken',
-  'iam.serviceAccounts.signBlob',
-  'iam.serviceAccounts.signJwt',
-  'iam.serviceAccounts.implicitDelegation',
-]);
-
-/**
- * Azure roles that let the holder attach a user-assigned managed identity to a resource it
- * controls (Managed Identity Operator: `userAssignedIdentities/*\/assign/action`) or add
- * federated credentials to it (Managed Identity Contributor), i.e. act as that identity.
- * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/identity
- */
-const AZURE_IMPERSONATION_ROLES = new Set([
-  'Managed Identity Operator',
-  'Managed Identity Contributor',
-]);
 
 /**
  * Resource types that grant access in a way the model does not read (ACLs, Key Vault access
@@ -66,27 +26,51 @@ const ACCESS_NOT_READ = new Set([
   'azurerm_key_vault_access_policy',
 ]);
 
-const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gserviceaccount\.com$/;
+/** The order of each list of a snapshot: what a reader looks for first. */
+export const GRANT_ORDER = (g: GrantEntry): string[] => [
+  g.principal,
+  g.role,
+  g.target,
+  g.condition?.expression ?? '',
+  g.stack,
+  g.address,
+];
+export const TRUST_ORDER = (t: TrustEntry): string[] => [
+  t.cloud,
+  t.kind,
+  t.name,
+  t.stack,
+  t.address,
+];
+export const AUDIT_ORDER = (a: AuditEntry): string[] => [a.target, a.service, a.stack, a.address];
+
+/** Options of `accessSnapshot`. */
+export interface SnapshotOptions {
+  /**
+   * Sort the grants, trusts and audit configs. A diff leaves them unsorted and sorts only what
+   * changed: sorting thousands of grants twice costs as much as reading them.
+   * @default true
+   */
+  readonly sorted?: boolean;
+}
 
 /**
- * Every grant, federation trust and audit log configuration of `models`, readable and sorted.
- * Linear in the number of resources (one pass over each stack's bindings, trusts and audit
- * configs, then one sort).
+ * Every grant, federation trust and audit log configuration of `models`, readable, sorted
+ * unless asked otherwise. Linear in the number of resources (one pass over each stack's
+ * bindings, trusts and audit configs), then one sort.
  */
-export function accessSnapshot(models: readonly StackModel[]): AccessSnapshot {
+export function accessSnapshot(
+  models: readonly StackModel[],
+  options: SnapshotOptions = {},
+): AccessSnapshot {
   const grants: GrantEntry[] = [];
   const trusts: TrustEntry[] = [];
   const auditLogs: AuditEntry[] = [];
   const ignoredTypes = new Set<string>();
   let ignored = 0;
   for (const model of models) {
-    const federatedIdentities = new Set(
-      model.federation.flatMap((t) =>
-        t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
-      ),
-    );
-    for (const binding of model.bindings)
-      grants.push(grantEntry(model, binding, federatedIdentities));
+    const flags = new GrantFlags(model);
+    for (const binding of model.bindings) grants.push(grantEntry(model, binding, flags));
     for (const trust of model.federation) {
       trusts.push({
         stack: model.stack,
@@ -123,18 +107,12 @@ export function accessSnapshot(models: readonly StackModel[]): AccessSnapshot {
       ignoredTypes.add(resource.type);
     }
   }
+  const sorted = options.sorted ?? true;
   return {
     stacks: models.map((m) => m.stack).sort(compareText),
-    grants: sortBy(grants, (g) => [
-      g.principal,
-      g.role,
-      g.target,
-      g.condition?.expression ?? '',
-      g.stack,
-      g.address,
-    ]),
-    trusts: sortBy(trusts, (t) => [t.cloud, t.kind, t.name, t.stack, t.address]),
-    auditLogs: sortBy(auditLogs, (a) => [a.target, a.service, a.stack, a.address]),
+    grants: sorted ? sortBy(grants, GRANT_ORDER) : grants,
+    trusts: sorted ? sortBy(trusts, TRUST_ORDER) : trusts,
+    auditLogs: sorted ? sortBy(auditLogs, AUDIT_ORDER) : auditLogs,
     ignored: { count: ignored, types: [...ignoredTypes].sort(compareText) } as IgnoredResources,
   };
 }
@@ -144,27 +122,23 @@ function isRead(type: string): boolean {
   return (type.startsWith('google_') || type.startsWith('azurerm_')) && !ACCESS_NOT_READ.has(type);
 }
 
-function grantEntry(
-  model: StackModel,
-  binding: AccessBinding,
-  federatedIdentities: ReadonlySet<string>,
-): GrantEntry {
+function grantEntry(model: StackModel, binding: AccessBinding, flags: GrantFlags): GrantEntry {
   const { target, condition, resource } = binding;
   return {
     stack: model.stack,
     cloud: binding.cloud,
     principal: readableText(model, binding.member),
     role: binding.role,
-    permissions: permissionCountOf(binding),
+    permissions: flags.permissionsOf(binding),
     customPermissions: binding.customRolePermissions
       ? [...binding.customRolePermissions].sort(compareText)
       : undefined,
     target: `${shortType(target.type)} ${readablePlaceholders(target.id)}`,
     level: target.level,
-    condition: condition && { title: condition.title, expression: condition.expression },
+    condition,
     address: resource.address,
     path: resource.path,
-    flags: flagsOf(model, binding, federatedIdentities),
+    flags: flags.of(binding),
   };
 }
 
@@ -178,65 +152,4 @@ function shortType(type: string): string {
     SHORT_TYPES.set(type, short);
   }
   return short;
-}
-
-function flagsOf(
-  model: StackModel,
-  binding: AccessBinding,
-  federatedIdentities: ReadonlySet<string>,
-): AccessFlag[] {
-  // Pushed in FLAG_ORDER, each at most once.
-  const flags: AccessFlag[] = [];
-  if (binding.memberKind === 'public') flags.push('public');
-  if (
-    FEDERATED_KINDS.has(binding.memberKind) ||
-    binding.memberReferences.some((a) => federatedIdentities.has(a))
-  ) {
-    flags.push('federated');
-  }
-  if (impersonates(binding)) flags.push('impersonation');
-  if (CONTAINER_LEVELS.has(binding.target.level)) flags.push('project-wide');
-  const targetProject = binding.target.project;
-  if (targetProject) {
-    const principalProject = projectOfMember(model, binding);
-    if (principalProject && principalProject !== targetProject) flags.push('cross-project');
-  }
-  if (binding.mode === 'binding' || binding.mode === 'policy') flags.push('authoritative');
-  return flags;
-}
-
-function impersonates(binding: AccessBinding): boolean {
-  if (binding.cloud === 'azure') {
-    const role = azureRole(binding.role);
-    return AZURE_IMPERSONATION_ROLES.has(binding.role) || role?.allActions === true;
-  }
-  if (IMPERSONATION_ROLES.has(binding.role)) return true;
-  if (binding.customRolePermissions) {
-    return binding.customRolePermissions.some((p) => IMPERSONATION_PERMISSIONS.has(p));
-  }
-  const role = googleRole(binding.role);
-  return role !== undefined && (role.canActAs || role.canMintTokens);
-}
-
-/**
- * The Google project a member belongs to, when it shows: a service account's email
- * (`x@<project>.iam.gserviceaccount.com`), or a workload identity pool of the same stack. Pools
- * named by project number and service agents do not show their project id.
- */
-function projectOfMember(model: StackModel, binding: AccessBinding): string | undefined {
-  if (binding.cloud !== 'google') return undefined;
-  const sa = SERVICE_ACCOUNT_PROJECT.exec(binding.member);
-  if (sa) return sa[1];
-  if (!FEDERATED_KINDS.has(binding.memberKind)) return undefined;
-  const pool = binding.memberReferences
-    .map((a) => model.resources.get(a))
-    .find((r) => r?.type === 'google_iam_workload_identity_pool');
-  if (!pool) return undefined;
-  if (typeof pool.body.project === 'string') {
-    const project = model.resolve(pool.body.project);
-    return project.includes('${') ? undefined : project;
-  }
-  // Without a project argument the pool is in its provider's project: the default provider's
-  // when it names no other one.
-  return pool.body.provider === undefined ? model.defaultProject : undefined;
 }
