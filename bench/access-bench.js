@@ -6,30 +6,14 @@
 // Node process with the command's modules already loaded, so the ratio compares the work, not
 // module loading. Times are the process's CPU time (user + system, `process.cpuUsage`), which
 // other work on a shared machine disturbs far less than wall-clock time.
-const { execFileSync } = require('child_process');
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');
 const { join } = require('path');
 
-const ROOT = join(__dirname, '..');
 const BUDGET = 4;
 
-function child(code) {
-  const out = execFileSync(process.execPath, ['-e', code], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').pop());
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** Synthesizes N library Cloud Run workloads into a new folder (cdktf.out layout). */
-function synthesize(n) {
+function synthesize(child, n) {
   const outdir = mkdtempSync(join(tmpdir(), 'guardrails-access-bench-'));
   child(`
     require('./build/index.js');
@@ -49,7 +33,7 @@ function synthesize(n) {
 }
 
 /** Time of reading and parsing every stack file of `dirs` once. */
-function readParseMs(dirs) {
+function readParseMs(child, dirs) {
   return child(`
     const { readFileSync, readdirSync } = require('fs');
     const { join } = require('path');
@@ -68,7 +52,7 @@ function readParseMs(dirs) {
 }
 
 /** Time of one command, run in-process through the command line's entry, output discarded. */
-function commandMs(args) {
+function commandMs(child, args) {
   return child(`
     const { runCli } = require('./build/cli/run-cli.js');
     // Load what the command needs outside the timing.
@@ -84,23 +68,32 @@ function commandMs(args) {
 
 /**
  * Measures `report` and `diff` at each size; returns whether every ratio is within budget.
- * `repeat` runs per measurement, the median kept.
+ * `repeat` runs per measurement, the median kept; `child(code)` runs code in a fresh Node
+ * process in the repository and returns the JSON it prints last (bench.js).
  */
-function benchAccessCommands(sizes, repeat) {
+function benchAccessCommands(sizes, repeat, { child, median }) {
   let ok = true;
   const rows = [];
   console.log(`report and diff on synthesized output (CPU time, median of ${repeat} runs)`);
   for (const n of sizes) {
-    const dir = synthesize(n);
+    const dir = synthesize(child, n);
     try {
-      const parse = readParseMs([dir]);
-      const parseMs = median(Array.from({ length: repeat }, () => readParseMs([dir]).ms));
-      const parseTwiceMs = median(Array.from({ length: repeat }, () => readParseMs([dir, dir]).ms));
+      const parse = readParseMs(child, [dir]);
+      const parseMs = median(Array.from({ length: repeat }, () => readParseMs(child, [dir]).ms));
+      const parseTwiceMs = median(
+        Array.from({ length: repeat }, () => readParseMs(child, [dir, dir]).ms),
+      );
       const reportMs = median(
-        Array.from({ length: repeat }, () => commandMs(['report', dir, '--format', 'json']).ms),
+        Array.from(
+          { length: repeat },
+          () => commandMs(child, ['report', dir, '--format', 'json']).ms,
+        ),
       );
       const diffMs = median(
-        Array.from({ length: repeat }, () => commandMs(['diff', dir, dir, '--format', 'json']).ms),
+        Array.from(
+          { length: repeat },
+          () => commandMs(child, ['diff', dir, dir, '--format', 'json']).ms,
+        ),
       );
       const row = {
         n,
@@ -111,13 +104,18 @@ function benchAccessCommands(sizes, repeat) {
         diffMs,
       };
       rows.push(row);
+      // The budget is for the largest stack (DESIGN.md: 10,000 resources); on small ones the
+      // fixed costs dominate both sides, so their ratios are reported only.
+      const budgeted = n === sizes[sizes.length - 1];
       const within = row.report <= BUDGET && row.diff <= BUDGET;
-      ok &&= within;
+      if (budgeted) ok &&= within;
       console.log(
         `  N=${String(n).padStart(4)} (${row.resources} resources)  read+parse ${parseMs.toFixed(0)} ms  ` +
           `report ${reportMs.toFixed(0)} ms = ${row.report.toFixed(2)}x  ` +
           `diff ${diffMs.toFixed(0)} ms = ${row.diff.toFixed(2)}x of reading both ` +
-          `(budget ${BUDGET}x) ${within ? 'OK' : 'OVER BUDGET'}`,
+          (budgeted
+            ? `(budget ${BUDGET}x) ${within ? 'OK' : 'OVER BUDGET'}`
+            : '(reported, no budget)'),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
