@@ -3,6 +3,7 @@ import { Guardrails } from '../lib';
 import { AzureKeyVaultStack } from './azure-key-vault';
 import { CloudRunStack } from './cloud-run';
 import { FederationStack } from './federation';
+import { FoundationStack } from './foundation';
 import { IdentityCoreStack } from './identity-core';
 import { StorageStack } from './storage';
 import { VertexStack } from './vertex';
@@ -12,6 +13,8 @@ import { VertexStack } from './vertex';
  * the tests synthesize the same set.
  */
 export function buildExamples(app: App): void {
+  // Owns the audit configs of every stack below (one owner per project and service).
+  new FoundationStack(app, 'foundation');
   new IdentityCoreStack(app, 'identity-core');
   new CloudRunStack(app, 'cloud-run');
   new StorageStack(app, 'storage');

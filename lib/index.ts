@@ -6,6 +6,7 @@ export * from './core/grant';
 export * from './core/principal';
 export * from './core/roles';
 export * from './core/service-identity';
+export * from './core/workload-identity-options';
 export * from './run/cloud-run-options';
 export * from './run/secure-cloud-run-service';
 export * from './storage/bucket-options';

@@ -19,6 +19,7 @@ import {
   validateVaultObjectName,
   validateWorkspaceId,
 } from './private/azure-rules';
+import { refuseSecretScopesOnNewVault, vaultUnreachableFrom } from './private/vault-reachability';
 
 /** Props of a {@link CrossCloudKeyVaultFederation}. */
 export interface CrossCloudKeyVaultFederationProps {
@@ -44,7 +45,9 @@ export interface CrossCloudKeyVaultFederationProps {
   readonly existingVaultId?: string;
   /**
    * Scope the role assignment to these objects of the vault (secrets; keys for
-   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each.
+   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each. Only with
+   * `existingVaultId`, and the objects must exist before the apply: Azure refuses an
+   * assignment whose scope does not exist.
    * @default - the whole vault
    */
   readonly secretNames?: string[];
@@ -61,7 +64,9 @@ export interface CrossCloudKeyVaultFederationProps {
   readonly logAnalyticsWorkspaceId?: string;
   /**
    * Public IPv4 addresses or ranges allowed through the vault firewall: the workload's
-   * Cloud NAT egress addresses. Without any, public network access is off.
+   * Cloud NAT egress addresses. Without any, public network access is off. A Cloud Run
+   * service that runs as the workload must then send all its traffic through that VPC
+   * (checked at synth).
    * @default - none
    */
   readonly allowedIpRanges?: string[];
@@ -179,6 +184,12 @@ export class CrossCloudKeyVaultFederation extends Construct {
       resources: this.roleAssignments,
     });
     recordGrant(this, this.grant);
+    if (props.vaultName !== undefined) {
+      const ranges = props.allowedIpRanges ?? [];
+      this.node.addValidation({
+        validate: () => vaultUnreachableFrom(this, props.workload, ranges),
+      });
+    }
   }
 
   /** The managed identity's client id: what the workload names when it exchanges its token. */
@@ -250,6 +261,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
       validateWorkspaceId(this, props.logAnalyticsWorkspaceId);
     if (props.vaultName !== undefined) {
       validateVaultName(this, props.vaultName);
+      refuseSecretScopesOnNewVault(this, props.vaultName, props.secretNames);
       if (props.logAnalyticsWorkspaceId === undefined) {
         throw invalidProps(
           this,

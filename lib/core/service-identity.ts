@@ -1,10 +1,12 @@
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Construct } from 'constructs';
+import { AuditLogs } from './audit-logs';
 import { Grant } from './grant';
 import { IGrantable, IPrincipal } from './principal';
 import { bindIamMember } from './private/iam-member';
 import { invalidValue } from './private/messages';
+import { requireApis } from './private/required-apis';
 import {
   isUnresolved,
   validateAccountId,
@@ -12,6 +14,7 @@ import {
   validateProjectId,
 } from './private/validate';
 import { Roles } from './roles';
+import { WorkloadIdentityOptions } from './workload-identity-options';
 
 /** Props of a {@link ServiceIdentity}. */
 export interface ServiceIdentityProps {
@@ -85,6 +88,7 @@ export class ServiceIdentity extends Construct implements IGrantable, IPrincipal
       displayName: props.displayName ?? props.accountId,
       description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
     });
+    requireApis(this.serviceAccount, props.project, ['iam.googleapis.com']);
   }
 
   // Attributes are lazy: each reference is a token that records a stack trace, and making
@@ -122,9 +126,14 @@ export class ServiceIdentity extends Construct implements IGrantable, IPrincipal
   /**
    * Lets a federated identity (a `principal://` or `principalSet://` of a workload identity
    * pool, or a GKE workload) impersonate this service account: `roles/iam.workloadIdentityUser`
-   * on this service account only. Whole-pool principal sets are refused.
+   * on this service account only. Whole-pool principal sets are refused. Turns on the IAM
+   * Service Account Credentials Data Access audit logs of the account's project, where each
+   * impersonation is recorded (`options.auditLogs: false` to opt out).
    */
-  public allowWorkloadIdentity(principal: IGrantable): Grant {
+  public allowWorkloadIdentity(
+    principal: IGrantable,
+    options: WorkloadIdentityOptions = {},
+  ): Grant {
     const member = principal.grantPrincipal.member;
     if (!isUnresolved(member) && !FEDERATED_MEMBER.test(member)) {
       throw invalidValue(
@@ -135,7 +144,12 @@ export class ServiceIdentity extends Construct implements IGrantable, IPrincipal
         'Grant people and service accounts access to resources directly, or use grantActAs(grantee) to let them deploy with this account.',
       );
     }
-    return this.bind(Roles.IAM_WORKLOAD_IDENTITY_USER.name, principal);
+    const grant = this.bind(Roles.IAM_WORKLOAD_IDENTITY_USER.name, principal);
+    if (options?.auditLogs !== false) {
+      // https://cloud.google.com/iam/docs/audit-logging/audit-logging-iamcreds
+      AuditLogs.of(this).enable(this.project, 'iamcredentials.googleapis.com');
+    }
+    return grant;
   }
 
   private bind(role: string, grantee: IGrantable): Grant {

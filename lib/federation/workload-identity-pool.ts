@@ -2,6 +2,7 @@ import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validateGuid,
@@ -13,7 +14,9 @@ import {
   celMembership,
   celString,
   validateAttributeName,
+  validateAudiences,
   validateFederationId,
+  validateGitHubId,
   validateGitHubOwner,
   validateGitHubRepository,
   validateGitRef,
@@ -46,14 +49,27 @@ export interface WorkloadIdentityPoolProps {
    */
   readonly description?: string;
   /**
-   * Enable the Data Access audit logs of the Security Token Service (token exchanges) and
-   * IAM Service Account Credentials (impersonation).
+   * Enable the Data Access audit logs that record federation: IAM (`iam.googleapis.com`) and
+   * the Security Token Service (`sts.googleapis.com`) for each token exchange, and IAM Service
+   * Account Credentials (`iamcredentials.googleapis.com`) for impersonation.
    * @default true
    */
   readonly auditLogs?: boolean;
 }
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The APIs Google lists for workload identity federation. */
+const FEDERATION_APIS = [
+  'iam.googleapis.com',
+  'cloudresourcemanager.googleapis.com',
+  'iamcredentials.googleapis.com',
+  'sts.googleapis.com',
+];
+const FEDERATION_AUDITED_SERVICES = [
+  'iam.googleapis.com',
+  'sts.googleapis.com',
+  'iamcredentials.googleapis.com',
+];
 const AZURE_DEFAULT_MAPPING = {
   'google.subject': 'assertion.sub',
   'attribute.tid': 'assertion.tid',
@@ -92,9 +108,16 @@ export class WorkloadIdentityPool extends Construct {
       displayName: props.displayName,
       description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
     });
+    // https://cloud.google.com/iam/docs/access-resources-oidc ("Before you begin").
+    requireApis(this.pool, props.project, FEDERATION_APIS);
     if (props.auditLogs !== false) {
-      AuditLogs.of(this).enable(props.project, 'sts.googleapis.com');
-      AuditLogs.of(this).enable(props.project, 'iamcredentials.googleapis.com');
+      // Google logs every step of a token exchange only with ADMIN_READ Data Access logs on
+      // both IAM and STS (https://cloud.google.com/iam/docs/audit-logging/examples-workload-identity);
+      // impersonation (GenerateAccessToken, ADMIN_READ) is logged by IAM Service Account
+      // Credentials (https://cloud.google.com/iam/docs/audit-logging/audit-logging-iamcreds).
+      for (const service of FEDERATION_AUDITED_SERVICES) {
+        AuditLogs.of(this).enable(props.project, service);
+      }
     }
     this.node.addValidation({ validate: () => this.unmappedAttributes() });
   }
@@ -109,22 +132,34 @@ export class WorkloadIdentityPool extends Construct {
 
   /**
    * Trusts GitHub Actions workflows of one owner (`https://token.actions.githubusercontent.com`).
-   * The condition always pins `assertion.repository_owner`, and the repositories and refs
-   * when given. Maps `google.subject`, `attribute.repository`, `attribute.repository_owner`
-   * and `attribute.ref`.
+   * The condition always pins `assertion.repository_owner`, and the owner id, repositories,
+   * repository ids and refs when given. Maps `google.subject`, `attribute.repository`,
+   * `attribute.repository_owner`, `attribute.ref` and the numeric `attribute.repository_id`
+   * and `attribute.repository_owner_id`.
    */
   public addGitHubActionsProvider(
     id: string,
     options: GitHubActionsProviderOptions,
   ): WorkloadIdentityProvider {
     validateGitHubOwner(this, options.repositoryOwner);
+    if (options.repositoryOwnerId !== undefined)
+      validateGitHubId(this, 'repositoryOwnerId', options.repositoryOwnerId);
     (options.repositories ?? []).forEach((r, i) =>
       validateGitHubRepository(this, `repositories[${i}]`, r, options.repositoryOwner),
     );
+    (options.repositoryIds ?? []).forEach((r, i) =>
+      validateGitHubId(this, `repositoryIds[${i}]`, r),
+    );
     (options.refs ?? []).forEach((r, i) => validateGitRef(this, `refs[${i}]`, r));
+    // The numeric ids are what GitHub never reuses; google-github-actions/auth recommends them
+    // (docs/SECURITY_CONSIDERATIONS.md, "Use GitHub's Numeric, Immutable Values").
     const conditions = [`assertion.repository_owner == ${celString(options.repositoryOwner)}`];
+    if (options.repositoryOwnerId !== undefined)
+      conditions.push(`assertion.repository_owner_id == ${celString(options.repositoryOwnerId)}`);
     if (options.repositories?.length)
       conditions.push(celMembership('assertion.repository', options.repositories));
+    if (options.repositoryIds?.length)
+      conditions.push(celMembership('assertion.repository_id', options.repositoryIds));
     if (options.refs?.length) conditions.push(celMembership('assertion.ref', options.refs));
     return this.addProvider(id, {
       pool: this,
@@ -136,10 +171,13 @@ export class WorkloadIdentityPool extends Construct {
         'attribute.repository': 'assertion.repository',
         'attribute.repository_owner': 'assertion.repository_owner',
         'attribute.ref': 'assertion.ref',
+        'attribute.repository_id': 'assertion.repository_id',
+        'attribute.repository_owner_id': 'assertion.repository_owner_id',
       },
       attributeCondition: conditions.join(' && '),
       gitHubOwner: options.repositoryOwner,
       gitHubRepositories: options.repositories,
+      gitHubRepositoryIds: options.repositoryIds,
     });
   }
 
@@ -147,9 +185,17 @@ export class WorkloadIdentityPool extends Construct {
    * Trusts managed identities and service principals of one Microsoft Entra tenant
    * (issuer `https://sts.windows.net/<tenant>/`). The condition pins the tenant, and the
    * object ids when given. Maps `google.subject`, `attribute.tid` and `attribute.oid`.
+   * `allowedAudiences` is required: the Application ID URI the Entra tokens carry
+   * (https://cloud.google.com/iam/docs/workload-identity-federation-with-other-clouds).
    */
   public addAzureAdProvider(id: string, options: AzureAdProviderOptions): WorkloadIdentityProvider {
     validateGuid(this, 'tenantId', options.tenantId, 'the tenant id');
+    validateAudiences(
+      this,
+      'allowedAudiences',
+      options.allowedAudiences,
+      "Pass the Application ID URI of the Entra app registration the workload requests its token for, e.g. allowedAudiences: ['api://<application id>']: Entra tokens carry it as 'aud', never the provider's resource name that Google expects by default.",
+    );
     (options.allowedObjectIds ?? []).forEach((o, i) =>
       validateGuid(this, `allowedObjectIds[${i}]`, o, 'an object id'),
     );
@@ -170,6 +216,12 @@ export class WorkloadIdentityPool extends Construct {
   /** Trusts any OIDC issuer (Okta, GitLab, Terraform Cloud...) under a required condition. */
   public addOidcProvider(id: string, options: OidcProviderOptions): WorkloadIdentityProvider {
     validateIssuerUri(this, options.issuerUri);
+    validateAudiences(
+      this,
+      'allowedAudiences',
+      options.allowedAudiences,
+      "Pass the audience your issuer puts in the tokens' 'aud' claim.",
+    );
     return this.addProvider(id, {
       pool: this,
       providerId: id,

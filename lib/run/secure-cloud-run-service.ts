@@ -8,10 +8,12 @@ import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validateMaxLength,
@@ -26,6 +28,7 @@ import { recordAcknowledgement } from '../rules/private/acknowledgements';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
+  GrantInvokeOptions,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
   PublicAccess,
@@ -37,6 +40,9 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
+import { InvokerNetworkPaths } from './private/network-path';
+import { registerRuntime } from './private/runtime-services';
+import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
 /** Props of a {@link SecureCloudRunService}. */
 export interface SecureCloudRunServiceProps {
@@ -107,6 +113,8 @@ export interface SecureCloudRunServiceProps {
   readonly ingress?: CloudRunIngress;
   /**
    * Identities that may invoke the service (`roles/run.servicesInvoker` on this service).
+   * A SecureCloudRunService invoker must have a network path to this service's run.app URL
+   * (checked: see `grantInvoke`).
    * @default - none; add more with `grantInvoke`
    */
   readonly invokers?: IGrantable[];
@@ -124,10 +132,18 @@ export interface SecureCloudRunServiceProps {
    * A Cloud KMS key (CMEK) for the container image and revision data,
    * `projects/<p>/locations/<r>/keyRings/<ring>/cryptoKeys/<key>`. The Cloud Run service agent
    * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) needs
-   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy.
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy; the
+   * service grants it and waits for it (see `grantEncryptionKeyToServiceAgent`).
    * @default - Google-managed encryption
    */
   readonly encryptionKey?: string;
+  /**
+   * Grant the project's Cloud Run service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter`
+   * on `encryptionKey`, and deploy the service only after that binding exists. Turn off when
+   * the key's IAM is managed elsewhere (the grant must then exist before this stack is applied).
+   * @default true
+   */
+  readonly grantEncryptionKeyToServiceAgent?: boolean;
   /**
    * Enforce Binary Authorization on deploys.
    * @default - not enforced
@@ -189,10 +205,18 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly location: string;
   /** Project of the service. */
   public readonly project: string;
+  /** Where requests to the service may come from. */
+  public readonly ingress: CloudRunIngress;
+  /** How the service's outbound traffic reaches a VPC, if it does. */
+  public readonly vpcAccess?: CloudRunVpcAccess;
   /** Grants to the service go to its runtime identity (e.g. when it calls another service). */
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
+  private readonly invokerPaths = new InvokerNetworkPaths(
+    this,
+    SecureCloudRunService.isSecureCloudRunService,
+  );
 
   constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
     super(scope, id);
@@ -204,6 +228,8 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     this.project = props.project;
     this.location = props.location;
     this.serviceName = props.serviceName;
+    this.ingress = props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING;
+    this.vpcAccess = props.vpcAccess;
     this.identity =
       props.serviceAccount ??
       new ServiceIdentity(this, 'Identity', {
@@ -212,13 +238,14 @@ export class SecureCloudRunService extends Construct implements IGrantable {
         description: `Runs Cloud Run service ${props.serviceName}`,
       });
     this.grantPrincipal = this.identity;
+    registerRuntime(this.identity, this);
 
     this.service = new CloudRunV2Service(this, 'Resource', {
       project: props.project,
       location: props.location,
       name: props.serviceName,
       description: describe(props),
-      ingress: props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
+      ingress: this.ingress,
       deletionProtection: props.deletionProtection ?? true,
       labels: props.publicAccess ? { ...props.labels, 'public-access': 'reasoned' } : props.labels,
       binaryAuthorization: props.binaryAuthorization
@@ -247,11 +274,18 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       },
     });
 
-    for (const secret of secrets) this.allowSecretAccess(secret);
+    requireApis(this.service, props.project, ['run.googleapis.com']);
+    // The first revision starts only if its runtime account can read every secret (and the
+    // service agent can use the CMEK key), so the service waits for those bindings.
+    const firstStartGrants = secrets.map((secret) => this.allowSecretAccess(secret));
+    if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
+      firstStartGrants.push(allowRunServiceAgentToUseKey(this, props.project, props.encryptionKey));
+    }
+    dependOnGrants(this.service, firstStartGrants);
     if (secrets.length > 0 && props.auditLogs !== false) {
       AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
     }
-    for (const invoker of props.invokers ?? []) this.grantInvoke(invoker);
+    (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
     if (props.publicAccess) {
       const reason = props.publicAccess.reason;
       this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, reason);
@@ -273,9 +307,14 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /**
    * Lets `grantee` call the service: `roles/run.servicesInvoker` (only `run.routes.invoke`)
    * on this service.
+   *
+   * When the grantee is a Cloud Run service (a SecureCloudRunService, or a ServiceIdentity that
+   * one runs as) and this service's ingress is not `ALL`, the grantee's requests count as
+   * internal only if it sends them through a VPC network; without such a path the binding
+   * does nothing, so it is refused (for an identity, at synth) with the fix.
    */
-  public grantInvoke(grantee: IGrantable): Grant {
-    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
+  public grantInvoke(grantee: IGrantable, options: GrantInvokeOptions = {}): Grant {
+    return this.bindInvoker(grantee, options, 'grantee');
   }
 
   /**
@@ -292,6 +331,11 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /** Lets `grantee` read the service's configuration and status: `roles/run.viewer` on this service. */
   public grantView(grantee: IGrantable): Grant {
     return this.bind(Roles.RUN_VIEWER.name, grantee);
+  }
+
+  private bindInvoker(grantee: IGrantable, options: GrantInvokeOptions, prop: string): Grant {
+    this.invokerPaths.check(grantee, options, prop);
+    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
   }
 
   /**
@@ -330,7 +374,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   private allowSecretAccess(secret: SecretEnvironmentVariable): Grant {
     const fullName = secret.secret.startsWith('projects/');
     const role = Roles.SECRET_MANAGER_SECRET_ACCESSOR.name;
-    return bindIamMember({
+    const grant = bindIamMember({
       scope: this,
       role,
       grantee: this.identity,
@@ -344,6 +388,9 @@ export class SecureCloudRunService extends Construct implements IGrantable {
           condition,
         }),
     });
+    const secretProject = fullName ? secret.secret.split('/')[1] : this.project;
+    grant.resources.forEach((r) => requireApis(r, secretProject, ['secretmanager.googleapis.com']));
+    return grant;
   }
 
   private validate(

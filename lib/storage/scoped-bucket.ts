@@ -1,19 +1,20 @@
 import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
-import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import {
   StorageBucket,
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Annotations, dependable } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant, IamCondition } from '../core/grant';
 import { IGrantable } from '../core/principal';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
-import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
+import { allowServiceAgentToUseKey } from '../core/private/service-agent-key-access';
 import {
   isUnresolved,
   validatePattern,
@@ -145,8 +146,9 @@ export class ScopedBucket extends Construct {
       labels: props.labels,
     });
 
+    requireApis(this.bucket, props.project, ['storage.googleapis.com']);
     if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
-      this.allowServiceAgentToUseKey(props.encryptionKey);
+      this.useKeyThroughServiceAgent(props.encryptionKey);
     }
     if (props.auditLogs !== false)
       AuditLogs.of(this).enable(props.project, 'storage.googleapis.com');
@@ -222,22 +224,12 @@ export class ScopedBucket extends Construct {
    * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key. The agent's address comes from
    * `data.google_storage_project_service_account`, so the project number need not be known.
    */
-  private allowServiceAgentToUseKey(key: string): void {
+  private useKeyThroughServiceAgent(key: string): void {
     const agent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
       project: this.project,
     });
-    const principal = new MemberPrincipal(agent.member);
-    const role = Roles.CLOUD_KMS_CRYPTO_KEY_ENCRYPTER_DECRYPTER.name;
-    const grant = bindIamMember({
-      scope: this,
-      role,
-      grantee: principal,
-      resource: `kms:${key}`,
-      create: (scope, id, member, condition) =>
-        new KmsCryptoKeyIamMember(scope, id, { cryptoKeyId: key, role, member, condition }),
-    });
     // The bucket can only be created with the key once the agent may use it.
-    this.bucket.dependsOn = [...(this.bucket.dependsOn ?? []), ...grant.resources.map(dependable)];
+    dependOnGrants(this.bucket, [allowServiceAgentToUseKey(this, agent.member, key)]);
   }
 
   private validate(props: ScopedBucketProps): void {

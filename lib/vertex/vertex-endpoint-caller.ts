@@ -8,6 +8,7 @@ import { Grant } from '../core/grant';
 import { IGrantable } from '../core/principal';
 import { bindIamMember } from '../core/private/iam-member';
 import { invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import {
   isUnresolved,
   validatePattern,
@@ -102,6 +103,7 @@ export class VertexEndpointCaller extends Construct {
           new ProjectIamMember(s, bindingId, { project, role: this.role, member, condition }),
       });
     }
+    requireApis(this.customRole, project, ['iam.googleapis.com']);
     if (props.auditLogs !== false) AuditLogs.of(this).enable(project, 'aiplatform.googleapis.com');
   }
 
@@ -133,6 +135,7 @@ export class VertexEndpointCaller extends Construct {
         }),
     });
     const [binding] = grant.resources;
+    requireApis(binding, project, ['aiplatform.googleapis.com']);
     const provider = betaProviderNow(this);
     if (provider) {
       binding.provider = provider;

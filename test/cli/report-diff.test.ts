@@ -54,7 +54,15 @@ describe('cdktf-guardrails report', () => {
       });
     }
     expect(report.summary).toEqual({
-      stacks: ['azure-key-vault', 'cloud-run', 'federation', 'identity-core', 'storage', 'vertex'],
+      stacks: [
+        'azure-key-vault',
+        'cloud-run',
+        'federation',
+        'foundation',
+        'identity-core',
+        'storage',
+        'vertex',
+      ],
       grants: bindings.length,
       principals: new Set(report.grants.map((g: any) => g.principal)).size,
       ignored: { count: 0, types: [] },
@@ -146,8 +154,9 @@ function base(app: App): void {
     location: 'europe-west1',
     serviceName: 'api',
     image: 'europe-west1-docker.pkg.dev/acme-prod/apps/api:1.0.0',
-    invokers: [web],
   });
+  // The frontend calls the API through a load balancer (internal ingress).
+  api.grantInvoke(web, { throughLoadBalancer: true });
   new ScopedBucket(orders, 'data', {
     project: 'acme-prod',
     bucketName: 'acme-data',
@@ -193,10 +202,10 @@ function head(app: App): void {
     location: 'europe-west1',
     serviceName: 'api',
     image: 'europe-west1-docker.pkg.dev/acme-prod/apps/api:1.0.0',
-    invokers: [web],
     ingress: CloudRunIngress.ALL,
     publicAccess: { reason: 'Webhook called by the payment provider' },
   });
+  api.grantInvoke(web);
   new ScopedBucket(orders, 'uploads', {
     project: 'acme-prod',
     bucketName: 'acme-data',
@@ -292,7 +301,7 @@ describe('cdktf-guardrails diff', () => {
   test('one line when nothing changed', () => {
     const { code, out } = cli(['diff', examples, examples]);
     expect(code).toBe(0);
-    expect(out).toBe('**Access review**: no access changes in 6 stacks.\n');
+    expect(out).toBe('**Access review**: no access changes in 7 stacks.\n');
   });
 });
 

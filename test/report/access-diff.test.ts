@@ -53,7 +53,6 @@ function app(options: AppOptions = {}) {
       location: 'europe-west1',
       serviceName: 'api',
       image: 'europe-west1-docker.pkg.dev/acme-prod/apps/api:1.0.0',
-      invokers: [web],
       ...(options.publicApi
         ? {
             ingress: CloudRunIngress.ALL,
@@ -61,6 +60,8 @@ function app(options: AppOptions = {}) {
           }
         : {}),
     });
+    // The frontend calls the API through a load balancer (internal ingress).
+    api.grantInvoke(web, { throughLoadBalancer: true });
     const data = early ?? bucket();
     const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
     if (options.readWrite) data.grantReadWrite(api, prefix);

@@ -15,6 +15,7 @@ describe('the examples pass the guardrails', () => {
       'azure-key-vault',
       'cloud-run',
       'federation',
+      'foundation',
       'identity-core',
       'storage',
       'vertex',
