@@ -19,11 +19,20 @@ export function analyzeInProcess(stack: TerraformStack): StackModel {
  * JSON once, when first needed.
  */
 export function readableValues(stack: TerraformStack): (value: string) => string {
-  let model: StackModel | undefined;
+  let model: StackModel | null | undefined;
   return (value) => {
     if (!Token.isUnresolved(value) && !value.includes('${')) return value;
-    model ??= analyzeInProcess(stack);
-    return readableText(model, asTerraform(stack, value));
+    if (model === undefined) {
+      try {
+        model = analyzeInProcess(stack);
+      } catch {
+        // A stack that cannot be resolved yet (a check that fails at synth will say why):
+        // the Terraform expressions are still token-free and stable.
+        model = null;
+      }
+    }
+    const expression = asTerraform(stack, value);
+    return model ? readableText(model, expression) : expression;
   };
 }
 

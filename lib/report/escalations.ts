@@ -1,5 +1,5 @@
 import type { AccessDiff, Change } from './access-diff';
-import type { AuditEntry, GrantEntry, TrustEntry } from './access-entries';
+import type { AccessFlag, AuditEntry, GrantEntry, TrustEntry } from './access-entries';
 
 /**
  * The changes a reviewer must not miss (DESIGN.md section 9):
@@ -72,9 +72,9 @@ export function escalationsOf(diff: Omit<AccessDiff, 'escalations'>): Escalation
 }
 
 /** Escalations of a grant that is new, or of the flags a changed grant newly has. */
-function newGrantEscalations(g: GrantEntry, hadFlags: readonly string[]): Escalation[] {
+function newGrantEscalations(g: GrantEntry, hadFlags: readonly AccessFlag[]): Escalation[] {
   const out: Escalation[] = [];
-  const has = (flag: string) => g.flags.includes(flag as never) && !hadFlags.includes(flag);
+  const has = (flag: AccessFlag) => g.flags.includes(flag) && !hadFlags.includes(flag);
   const what = `${g.principal} gets ${g.role} on ${g.target}`;
   if (has('public')) {
     out.push({ kind: 'public-access', message: `${what}: anyone on the internet.`, grant: g });

@@ -6,6 +6,7 @@ import {
   Principal,
   ScopedBucket,
   SecureCloudRunService,
+  ServiceIdentity,
   VertexEndpointCaller,
   WorkloadIdentityPool,
 } from '../../lib';
@@ -138,6 +139,37 @@ describe('Grant.of', () => {
       'serviceAccount:api-run@acme-prod.iam.gserviceaccount.com',
       'principalSet://iam.googleapis.com/<pool acme-prod/ci-pool>/attribute.repository/acme/reports',
     ]);
+  });
+
+  test('shows Terraform expressions when the stack cannot be resolved yet', () => {
+    const stack = providerStack();
+    const identity = new ServiceIdentity(stack, 'api', {
+      project: 'acme-prod',
+      accountId: 'api-run',
+    });
+    const deployer = new ServiceIdentity(stack, 'deployer', {
+      project: 'acme-prod',
+      accountId: 'deployer',
+    });
+    identity.grantActAs(deployer);
+    new ScopedBucket(stack, 'broken', {
+      project: 'acme-prod',
+      bucketName: 'acme-broken',
+      location: 'europe-west1',
+      labels: {
+        team: Lazy.stringValue({
+          produce: () => {
+            throw new Error('not ready');
+          },
+        }),
+      },
+    });
+    expect(() => Testing.synth(stack)).toThrow('not ready');
+    const [grant] = Grant.of(stack);
+    expect(grant.resource).toMatch(/^service-account:/);
+    expect(grant.principal.member).toMatch(
+      /^(serviceAccount:)?\$\{google_service_account\.deployer_[A-Z0-9]+\.(email|member)\}$/,
+    );
   });
 
   test('keeps the Terraform resources of the live grant', () => {
