@@ -21,4 +21,5 @@ export * from './federation/workload-identity-provider';
 export * from './azure/key-vault-access';
 export * from './azure/cross-cloud-key-vault-federation';
 export * from './rules/guardrails';
+export * from './report/access-report';
 export * as testing from './testing';

@@ -41,11 +41,14 @@ describe('README snippets', () => {
       const outdir = mkdtempSync(join(tmpdir(), 'cdktf-guardrails-readme-'));
       outdirs.push(outdir);
       process.env.CDKTF_OUTDIR = outdir;
+      // Snippets may print what they show (a report); the test output stays quiet.
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the snippet
         require(snippet.file);
       } finally {
         delete process.env.CDKTF_OUTDIR;
+        log.mockRestore();
       }
       const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
       const stacks = Object.values<{ synthesizedStackPath: string }>(manifest.stacks);
