@@ -3,7 +3,8 @@
 export * from './core/audit-logs';
 export { Errors } from './core/errors';
 export * from './core/grant';
-export * from './core/principal';
+export type { IGrantable, IPrincipal } from './core/principal';
+export { Principal } from './core/principal';
 export * from './core/roles';
 export * from './core/service-identity';
 export * from './core/workload-identity-options';
@@ -21,3 +22,4 @@ export * from './azure/key-vault-access';
 export * from './azure/cross-cloud-key-vault-federation';
 export * from './rules/guardrails';
 export * from './report/access-report';
+export * as testing from './testing';
