@@ -2,6 +2,7 @@ import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-au
 import { Construct, IConstruct } from 'constructs';
 import { invalidValue } from './private/messages';
 import { OncePerKey } from './private/once-per-key';
+import { checkArg, constructInStack, text } from './private/shape';
 import { stackSingleton } from './private/stack-singleton';
 import { isUnresolved, validateProjectId } from './private/validate';
 
@@ -9,6 +10,8 @@ import { isUnresolved, validateProjectId } from './private/validate';
 const LOG_TYPES = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
 const SERVICE = /^(allServices|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com)$/;
 const SINGLETON_ID = 'GuardrailsAuditLogs';
+const PROJECT = text({ example: "'acme-prod'" });
+const SERVICE_NAME = text({ example: "'storage.googleapis.com'" });
 
 /**
  * The Data Access audit logs of a stack: **one** `google_project_iam_audit_config` per
@@ -26,7 +29,7 @@ export class AuditLogs extends Construct {
   /** The audit logs of the stack that contains `scope`, created at the stack root on first use. */
   public static of(scope: IConstruct): AuditLogs {
     return stackSingleton(
-      scope,
+      checkArg('AuditLogs.of', 'scope', scope, constructInStack()),
       SINGLETON_ID,
       (c): c is AuditLogs => c instanceof AuditLogs,
       (stack, id) => new AuditLogs(stack, id),
@@ -46,6 +49,8 @@ export class AuditLogs extends Construct {
    * @returns the one audit config of that project and service in this stack
    */
   public enable(project: string, service: string): ProjectIamAuditConfig {
+    project = checkArg(this, 'project', project, PROJECT);
+    service = checkArg(this, 'service', service, SERVICE_NAME);
     validateProjectId(this, 'project', project);
     if (!isUnresolved(service) && !SERVICE.test(service)) {
       throw invalidValue(

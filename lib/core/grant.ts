@@ -2,6 +2,18 @@ import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { IPrincipal } from './principal';
 import { grantsOf } from './private/grant-registry';
+import { invalidValue } from './private/messages';
+import {
+  checkArg,
+  checkProps,
+  constructInStack,
+  grantable,
+  list,
+  optional,
+  Schema,
+  struct,
+  text,
+} from './private/shape';
 
 /**
  * An IAM condition attached to a binding. The binding only applies to requests for which
@@ -41,6 +53,30 @@ export interface GrantProps {
   readonly reason?: string;
 }
 
+const CONDITION: Schema<IamCondition> = {
+  title: text({ max: 100, freeText: true }),
+  expression: text({ max: 4096, freeText: true }),
+  description: optional(text({ max: 256, freeText: true })),
+};
+
+const GRANT_PROPS: Schema<GrantProps> = {
+  principal: grantable<IPrincipal>(),
+  role: text(),
+  resource: text({ freeText: true }),
+  resources: list((location, prop, value) => {
+    if (TerraformResource.isTerraformResource(value)) return value;
+    throw invalidValue(
+      location,
+      prop,
+      value,
+      'must be a Terraform resource',
+      'Pass the L1 resources that hold the grant.',
+    );
+  }),
+  condition: optional(struct(CONDITION)),
+  reason: optional(text({ max: 400, freeText: true })),
+};
+
 /**
  * One access grant: who got which role on what, under which condition, and the Terraform
  * resources that hold it. Every grant method of the library returns one, and every grant
@@ -49,7 +85,7 @@ export interface GrantProps {
 export class Grant {
   /** Every grant made in the stack that contains `scope`, in the order they were made. */
   public static of(scope: IConstruct): Grant[] {
-    return [...grantsOf(scope)];
+    return [...grantsOf(checkArg('Grant.of', 'scope', scope, constructInStack()))];
   }
 
   /** Who received the access. */
@@ -66,6 +102,7 @@ export class Grant {
   public readonly reason?: string;
 
   constructor(props: GrantProps) {
+    props = checkProps('new Grant', props, GRANT_PROPS);
     this.principal = props.principal;
     this.role = props.role;
     this.resource = props.resource;

@@ -107,3 +107,14 @@ export function normalizeMember(member: string): string {
     .join('');
   return prefix + rest;
 }
+
+/** One Terraform interpolation and nothing else, e.g. `${var.member}`: its kind is unknown until apply. */
+const WHOLE_INTERPOLATION = /^\$\{[^}]*\}$/;
+
+/**
+ * True when the member is a single reference whose text only Terraform knows (a variable, a
+ * function call), so its form cannot be judged. Works on literal, token and resolved text.
+ */
+export function isOpaqueMember(member: string): boolean {
+  return WHOLE_INTERPOLATION.test(member);
+}
