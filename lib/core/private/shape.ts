@@ -238,6 +238,8 @@ export function oneOf<T extends string>(values: Record<string, T>, enumName: str
   const names = [...allowed.values()].map((m) => `${enumName}.${m}`);
   return (location, prop, value) => {
     if (typeof value === 'string' && allowed.has(value as T)) return value as T;
+    if (value === undefined || value === null)
+      required(location, prop, value, `Use one of ${names.join(', ')}.`);
     const near =
       typeof value === 'string'
         ? Object.keys(values).find(
@@ -422,9 +424,10 @@ export function struct<T>(schema: Schema<T>, example?: string): Check<T> {
     for (const key of Object.keys(given)) {
       if (!(key in schema)) {
         const near = closest(key, known);
-        throw invalidProps(
+        throw invalidValue(
           location,
           join(prop, key),
+          given[key],
           `is not a known ${prop === '' ? 'prop' : `key of '${prop}'`}`,
           `${near ? `Did you mean '${near}'? ` : ''}Known: ${known.join(', ')}.`,
         );
