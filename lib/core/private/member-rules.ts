@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { isOpaqueMember, MemberKind, memberKind } from './member-kinds';
+import { expressionMemberKind, isOpaqueMember, MemberKind, memberKind } from './member-kinds';
 import { invalidValue, Location } from './messages';
 import { resolvedText } from './stable-id';
 
@@ -56,7 +56,7 @@ export function validateMember(
   scope?: IConstruct,
 ): void {
   const text = scope && Token.isUnresolved(member) ? resolvedText(scope, member) : member;
-  const kind = memberKind(text);
+  const kind = startsWithReference(text) ? expressionMemberKind(text) : memberKind(text);
   const refused = REFUSED[kind];
   if (refused) throw invalidValue(location, prop, member, refused.rule, refused.fix);
   if (kind !== 'unknown') return;
