@@ -229,6 +229,8 @@ export class WorkloadIdentityPool extends Construct {
   }
 
   private addProvider(id: string, props: WorkloadIdentityProviderProps): WorkloadIdentityProvider {
+    // The id the caller passed is the provider id: named as they wrote it.
+    validateFederationId(this, 'id', id);
     const provider = new WorkloadIdentityProvider(this, id, props);
     this.providers.push(provider);
     return provider;

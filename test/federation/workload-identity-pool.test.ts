@@ -274,7 +274,7 @@ describe('WorkloadIdentityPool bad input', () => {
   test('fails on provider ids, owners, repositories, refs, tenants, issuers and conditions', () => {
     const p = pool(testStack());
     expect(() => p.addGitHubActionsProvider('gh', { repositoryOwner: 'acme' })).toThrow(
-      /test\/ci\/gh: 'providerId' must be 4-32/,
+      /test\/ci: 'id' must be 4-32/,
     );
     expect(() => p.addGitHubActionsProvider('github', { repositoryOwner: 'acme inc' })).toThrow(
       /'options.repositoryOwner' must be a GitHub organization/,
