@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { Grant } from '../core/grant';
 import { constructScope } from '../core/private/construct-args';
 import { recordGrant } from '../core/private/grant-registry';
+import { memberKey } from '../core/private/member-key';
 import { invalidProps } from '../core/private/messages';
 import { checkProps, isListToken } from '../core/private/shape';
 import { stableId, stackRelativePath } from '../core/private/stable-id';
@@ -167,8 +168,11 @@ export class CrossCloudKeyVaultFederation extends Construct {
     }
 
     const segment = SCOPE_SEGMENT[access];
+    // The workload by its email when known at synth (never by a path that a stack rename
+    // would change: the description of a role assignment cannot change in place).
+    const workload = memberKey(props.workload).replace(/^(serviceAccount|construct):/, '');
     const description = terraformLiteral(
-      `${stackRelativePath(props.workload)} (Google Cloud) through workload identity federation. Managed by cdktf-guardrails.`,
+      `${workload} (Google Cloud) through workload identity federation. Managed by cdktf-guardrails.`,
     );
     const assignment = (
       assignmentId: string,

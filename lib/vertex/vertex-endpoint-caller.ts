@@ -77,13 +77,16 @@ const PROPS: Schema<VertexEndpointCallerProps> = {
  * `aiplatform.endpoints.explain` with `allowExplain`), bound on the endpoint itself.
  */
 export class VertexEndpointCaller extends Construct {
-  /** The custom role bound to the caller. */
+  /** The custom role bound to the caller (in another stack of the app when that stack owns it). */
   public readonly customRole: ProjectIamCustomRole;
   /** The grant (also in the stack's grant registry). */
   public readonly grant: Grant;
   /** The URL the caller POSTs predictions to. */
   public readonly predictUrl: string;
-  /** Name of the custom role, `projects/<p>/roles/<id>` (a reference). */
+  /**
+   * Name of the custom role, `projects/<p>/roles/<id>`: a reference in the stack that owns the
+   * role, the literal name in the other stacks of the app.
+   */
   public readonly role: string;
 
   private readonly shared: EndpointCallerRoles;
