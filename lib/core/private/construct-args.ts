@@ -1,5 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { invalidValue } from './messages';
 
 /**
@@ -30,7 +30,7 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
       `Pass a construct id, e.g. '${kind.charAt(0).toLowerCase()}${kind.slice(1)}'.`,
     );
   }
-  if (!TerraformStack.isStack(scope) && !insideStack(scope)) {
+  if (!insideStack(scope)) {
     throw invalidValue(
       where,
       'scope',
@@ -52,5 +52,8 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
 }
 
 function insideStack(scope: Construct): boolean {
-  return scope.node.scopes.some((s) => TerraformStack.isStack(s));
+  for (let c: IConstruct | undefined = scope; c !== undefined; c = c.node.scope) {
+    if (TerraformStack.isStack(c)) return true;
+  }
+  return false;
 }

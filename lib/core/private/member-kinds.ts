@@ -96,6 +96,8 @@ export function isBroadMember(member: string): boolean {
  * inside resolved text (`${...}`) keep their case.
  */
 export function normalizeMember(member: string): string {
+  // Most members are written in lower case already: nothing to do.
+  if (!/[A-Z]/.test(member.slice(member.indexOf(':') + 1))) return member;
   const kind = memberKind(member);
   if (!['user', 'group', 'service-account', 'gke-workload', 'domain'].includes(kind)) return member;
   const colon = member.indexOf(':');

@@ -168,7 +168,13 @@ export function list<T>(element: Check<T>, options: ListOptions = {}): Check<T[]
         'Split the grants over several constructs.',
       );
     }
-    return items.map((item, i) => element(location, `${prop}[${i}]`, item));
+    let result: T[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const checked = element(location, `${prop}[${i}]`, items[i]);
+      if (checked !== items[i] && result === undefined) result = items.slice(0, i) as T[];
+      if (result !== undefined) result.push(checked);
+    }
+    return result ?? (items as T[]);
   };
 }
 
@@ -433,23 +439,37 @@ export function struct<T>(schema: Schema<T>, example?: string): Check<T> {
         );
       }
     }
-    const result: Record<string, unknown> = {};
-    for (const key of known) {
+    // The given object is returned as it is unless a check normalized a value (a token
+    // object, a null): props are checked on every construct, so no copy when none is needed.
+    let result: Record<string, unknown> | undefined;
+    for (let i = 0; i < known.length; i++) {
+      const key = known[i];
+      const value = given[key];
       const checked = (schema as Record<string, Check<unknown>>)[key](
         location,
         join(prop, key),
-        given[key],
+        value,
       );
-      if (checked !== undefined) result[key] = checked;
+      if (checked !== value && result === undefined) {
+        result = {};
+        for (const earlier of known.slice(0, i)) {
+          if (given[earlier] !== undefined) result[earlier] = given[earlier];
+        }
+      }
+      if (result !== undefined && checked !== undefined) result[key] = checked;
     }
-    return result as T;
+    return (result ?? given) as T;
   };
 }
+
+/** The struct check of each schema, made once. */
+const STRUCTS = new WeakMap<object, Check<unknown>>();
 
 /**
  * Checks the props object of a construct (or the options object of a method, with `root`
  * set to its argument name) against `schema` and returns the normalized copy.
  */
+
 export function checkProps<T>(location: Location, value: unknown, schema: Schema<T>, root = ''): T {
   if (root === '' && (value === undefined || value === null || !isPlainObject(value))) {
     throw invalidValue(
@@ -464,7 +484,9 @@ export function checkProps<T>(location: Location, value: unknown, schema: Schema
         .join(', ')}.`,
     );
   }
-  return struct(schema)(location, root, value);
+  let check = STRUCTS.get(schema);
+  if (!check) STRUCTS.set(schema, (check = struct(schema)));
+  return check(location, root, value) as T;
 }
 
 /** Checks one argument of a method or factory, e.g. `check(this, 'grantee', grantee, grantable())`. */
