@@ -5,7 +5,12 @@
 //  (b) synth time of N workloads built with the library vs. the same resources written as
 //      raw provider classes, N = 100, 500, 2000 (budget: at most 1.25x for the workloads
 //      marked `budgeted`, the Cloud Run service of DESIGN.md; others are reported), and growth per
-//      workload from N = 100 to 2000 (linear: about 1x).
+//      workload from N = 100 to 2000 (linear: about 1x);
+//  (c) the stack-wide guardrails on the largest Cloud Run stack: synth with `Guardrails.check`
+//      vs. without, in CPU time (budget: at most 1.15x), and `cdktf-guardrails check` on its output vs.
+//      reading and parsing that JSON, in CPU time (budget: at most 4x), with its growth from
+//      the smallest size to the largest (linear: about 1x). BENCH_WORKLOADS=guardrails runs
+//      only this part.
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
 // between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
@@ -22,6 +27,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number)
 const ONLY = process.env.BENCH_WORKLOADS ? process.env.BENCH_WORKLOADS.split(',') : undefined;
 const REQUIRE_BUDGET = 2;
 const SYNTH_BUDGET = 1.25;
+const GUARDRAILS_SYNTH_BUDGET = 1.15;
+const CHECK_BUDGET = 4;
 const BARREL = /node_modules\/@cdktf\/provider-(google|google-beta|azurerm)\/lib\/index\.js$/;
 
 /** Runs `code` in a fresh Node process and returns the JSON it prints last. */
@@ -72,30 +79,100 @@ function benchRequire() {
   };
 }
 
-/** (b) Synthesizing N copies of one workload, written with the library or with raw classes. */
-function synthOnce(workload, variant, n) {
-  const outdir = mkdtempSync(join(tmpdir(), 'guardrails-bench-'));
+/**
+ * (b) Synthesizing N copies of one workload, written with the library or with raw classes.
+ * `guardrails` turns the stack-wide check on; `keepIn` writes the output there and keeps it.
+ */
+function synthOnce(workload, variant, n, { guardrails = false, keepIn, cpu = false } = {}) {
+  const outdir = keepIn ?? mkdtempSync(join(tmpdir(), 'guardrails-bench-'));
   try {
     return child(`
-      require('./build/index.js');
+      const { Guardrails } = require('./build/index.js');
       const { App, TerraformStack } = require('cdktf');
       const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
       const { GoogleBetaProvider } = require('@cdktf/provider-google-beta/lib/provider');
       const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
       const workload = require('./bench/workloads.js')[${JSON.stringify(workload)}];
       const t = process.hrtime.bigint();
+      const c = process.cpuUsage();
       const app = new App({ outdir: ${JSON.stringify(outdir)} });
       const stack = new TerraformStack(app, 'bench');
       new GoogleProvider(stack, 'google', { project: 'acme-bench' });
       new GoogleBetaProvider(stack, 'google-beta', { project: 'acme-bench' });
       new AzurermProvider(stack, 'azurerm', { features: [{}] });
       for (let i = 0; i < ${n}; i++) workload.${variant}(stack, i);
+      if (${guardrails}) Guardrails.check(app);
       app.synth();
-      console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6 }));
-    `).ms;
+      const d = process.cpuUsage(c);
+      console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - t) / 1e6, cpuMs: (d.user + d.system) / 1000 }));
+    `)[cpu ? 'cpuMs' : 'ms'];
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    if (!keepIn) rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * (c) The guardrails: synth overhead at the largest size, and the command line's check of
+ * synthesized output against reading and parsing the same JSON. Both ratios compare CPU time
+ * of fresh processes (module loading excluded): on a machine shared with other work, wall
+ * time swings by 2x from run to run, CPU time much less.
+ */
+function benchGuardrails() {
+  const n = SIZES[SIZES.length - 1];
+  const withCheck = median(
+    Array.from({ length: REPEAT }, () =>
+      synthOnce('cloudRunService', 'library', n, { guardrails: true, cpu: true }),
+    ),
+  );
+  const without = median(
+    Array.from({ length: REPEAT }, () => synthOnce('cloudRunService', 'library', n, { cpu: true })),
+  );
+  const checks = [SIZES[0], n].map((size) => {
+    const outdir = mkdtempSync(join(tmpdir(), 'guardrails-bench-check-'));
+    try {
+      synthOnce('cloudRunService', 'library', size, { keepIn: outdir });
+      const file = join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+      const read = median(
+        Array.from(
+          { length: REPEAT },
+          () =>
+            child(`
+            const { readFileSync } = require('fs');
+            const t = process.cpuUsage();
+            const json = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));
+            if (!json.resource) throw new Error('no resources');
+            const d = process.cpuUsage(t);
+            console.log(JSON.stringify({ ms: (d.user + d.system) / 1000 }));
+          `).ms,
+        ),
+      );
+      const runs = Array.from({ length: REPEAT }, () =>
+        child(`
+          const { runCli } = require('./build/cli/run-cli.js');
+          let out = '';
+          const t = process.cpuUsage();
+          const code = runCli(['check', ${JSON.stringify(outdir)}, '--format', 'json'], { out: (s) => (out += s), err: (s) => (out += s), cwd: process.cwd() });
+          const d = process.cpuUsage(t);
+          const ms = (d.user + d.system) / 1000;
+          console.log(JSON.stringify({ ms, code, findings: JSON.parse(out).findings.length }));
+        `),
+      );
+      const resources = child(`
+        const json = JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'));
+        console.log(JSON.stringify({ ms: 0, count: Object.values(json.resource).reduce((a, r) => a + Object.keys(r).length, 0) }));
+      `).count;
+      return {
+        size,
+        resources,
+        readMs: read,
+        checkMs: median(runs.map((r) => r.ms)),
+        last: runs[runs.length - 1],
+      };
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+  return { n, withCheck, without, checks };
 }
 
 function benchSynth(name) {
@@ -139,6 +216,35 @@ function main() {
     }
     console.log(
       `  time per workload, N=${rows[rows.length - 1].n} vs N=${rows[0].n}: ${growth.toFixed(2)}x (1x = linear)`,
+    );
+  }
+  if (!ONLY || ONLY.includes('guardrails')) {
+    const g = benchGuardrails();
+    const synthRatio = g.withCheck / g.without;
+    const synthOk = synthRatio <= GUARDRAILS_SYNTH_BUDGET;
+    ok &&= synthOk;
+    console.log(`guardrails on the Cloud Run stack, N=${g.n}`);
+    console.log(
+      `  synth with Guardrails.check ${g.withCheck.toFixed(0)} ms CPU / without ${g.without.toFixed(0)} ms CPU = ${synthRatio.toFixed(2)}x ` +
+        `(budget ${GUARDRAILS_SYNTH_BUDGET}x) ${synthOk ? 'OK' : 'OVER BUDGET'}`,
+    );
+    for (const c of g.checks) {
+      // The budget is for the largest stack (DESIGN.md: 10,000 resources); on small ones fixed
+      // costs dominate both sides, so their ratio is reported only.
+      const budgeted = c.size === g.n;
+      const ratio = c.checkMs / c.readMs;
+      const within = ratio <= CHECK_BUDGET;
+      ok &&= (!budgeted || within) && c.last.code === 0 && c.last.findings === 0;
+      console.log(
+        `  check N=${String(c.size).padStart(4)} (${c.resources} resources): ${c.checkMs.toFixed(0)} ms CPU / read+parse ${c.readMs.toFixed(0)} ms CPU = ${ratio.toFixed(2)}x ` +
+          (budgeted
+            ? `(budget ${CHECK_BUDGET}x), exit ${c.last.code}, ${c.last.findings} findings ${within ? 'OK' : 'OVER BUDGET'}`
+            : `(reported, no budget), exit ${c.last.code}, ${c.last.findings} findings`),
+      );
+    }
+    const [small, large] = g.checks;
+    console.log(
+      `  check time per resource, N=${large.size} vs N=${small.size}: ${(large.checkMs / large.resources / (small.checkMs / small.resources)).toFixed(2)}x (1x = linear)`,
     );
   }
   if (!ok) {

@@ -59,8 +59,22 @@ const serviceIdentity = {
       role: 'roles/iam.workloadIdentityUser',
       member: `${POOL}/attribute.repository/acme/job${i}`,
     });
+    if (i === 0) impersonationAuditConfig(stack);
   },
 };
+
+/** allowWorkloadIdentity turns on the impersonation logs of the account's project. */
+function impersonationAuditConfig(stack) {
+  new ProjectIamAuditConfig(stack, 'iamcredentials-audit', {
+    project: PROJECT,
+    service: 'iamcredentials.googleapis.com',
+    auditLogConfig: [
+      { logType: 'ADMIN_READ' },
+      { logType: 'DATA_READ' },
+      { logType: 'DATA_WRITE' },
+    ],
+  });
+}
 
 const IMAGE = 'europe-west1-docker.pkg.dev/acme-bench/apps/api:1.0.0';
 
@@ -126,12 +140,14 @@ const cloudRunService = {
         member,
       });
     }
-    new SecretManagerSecretIamMember(stack, `svc${i}-secret`, {
+    const secretAccess = new SecretManagerSecretIamMember(stack, `svc${i}-secret`, {
       project: PROJECT,
       secretId: `db-password-${i}`,
       role: 'roles/secretmanager.secretAccessor',
       member: account.member,
     });
+    // The first revision can only start once its account may read the secret.
+    service.dependsOn = [secretAccess.fqn];
     if (i === 0) {
       new ProjectIamAuditConfig(stack, 'secretmanager-audit', {
         project: PROJECT,
@@ -303,6 +319,8 @@ const workloadIdentityPool = {
         'attribute.repository': 'assertion.repository',
         'attribute.repository_owner': 'assertion.repository_owner',
         'attribute.ref': 'assertion.ref',
+        'attribute.repository_id': 'assertion.repository_id',
+        'attribute.repository_owner_id': 'assertion.repository_owner_id',
       },
       attributeCondition: `assertion.repository_owner == 'acme' && assertion.repository == 'acme/app-${i}'`,
       oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
@@ -319,7 +337,11 @@ const workloadIdentityPool = {
       member: `principalSet://iam.googleapis.com/${pool.name}/attribute.repository/acme/app-${i}`,
     });
     if (i === 0) {
-      for (const service of ['sts.googleapis.com', 'iamcredentials.googleapis.com']) {
+      for (const service of [
+        'iam.googleapis.com',
+        'sts.googleapis.com',
+        'iamcredentials.googleapis.com',
+      ]) {
         new ProjectIamAuditConfig(stack, `${service}-audit`, {
           project: PROJECT,
           service,

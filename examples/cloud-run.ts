@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Principal, SecureCloudRunService } from '../lib';
+import { CloudRunVpcEgress, Principal, SecureCloudRunService } from '../lib';
 import { PROJECT, REGION, useProviders } from './providers';
 
 /**
@@ -21,6 +21,14 @@ export class CloudRunStack extends TerraformStack {
       serviceName: 'web',
       image: `${REGION}-docker.pkg.dev/${PROJECT}/apps/web:2.0.1`,
       environment: { ORDERS_API_AUDIENCE: 'orders-api' },
+      // The API accepts only internal traffic: another Cloud Run service is internal only when
+      // it sends its requests through a VPC. All egress goes through the subnet, which has
+      // Private Google Access (and Cloud NAT for the internet).
+      vpcAccess: {
+        network: 'orders-vpc',
+        subnetwork: 'orders-run-europe-west1',
+        egress: CloudRunVpcEgress.ALL_TRAFFIC,
+      },
     });
 
     this.api = new SecureCloudRunService(this, 'orders-api', {

@@ -3,9 +3,17 @@ import { Construct } from 'constructs';
 import { ScopedBucket, SecureCloudRunService, WorkloadIdentityPool } from '../lib';
 import { PROJECT, REGION, useProviders } from './providers';
 
+/**
+ * GitHub's numeric ids of the acme organization and of acme/orders-api (from
+ * api.github.com/orgs/acme and /repos/acme/orders-api). Unlike names, they are never reused.
+ */
+const ACME_OWNER_ID = '90120450';
+const ORDERS_API_REPOSITORY_ID = '612345678';
+
 /** The Entra tenant and the managed identity of the Azure-hosted reporting job. */
 const AZURE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const REPORTING_JOB_OBJECT_ID = '0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b';
+const REPORTING_APP_ID_URI = 'api://acme-gcp-federation';
 
 /**
  * No service account keys: the orders API is deployed by its GitHub Actions workflow on
@@ -23,10 +31,11 @@ export class FederationStack extends TerraformStack {
       displayName: 'CI and other clouds',
     });
 
-    // GitHub Actions: only acme/orders-api, only on main.
+    // GitHub Actions: only acme/orders-api, only on main, pinned by number as well as name.
     const github = pool.addGitHubActionsProvider('github-actions', {
       repositoryOwner: 'acme',
-      repositories: ['acme/orders-api'],
+      repositoryOwnerId: ACME_OWNER_ID,
+      repositoryIds: [ORDERS_API_REPOSITORY_ID],
       refs: ['refs/heads/main'],
     });
     const api = new SecureCloudRunService(this, 'orders-api', {
@@ -36,12 +45,14 @@ export class FederationStack extends TerraformStack {
       image: `${REGION}-docker.pkg.dev/${PROJECT}/apps/orders-api:1.4.2`,
     });
     // Direct resource access: the workflow deploys with its own federated identity.
-    api.grantDeploy(github.principalForRepository('acme/orders-api'));
+    api.grantDeploy(github.principalForRepositoryId(ORDERS_API_REPOSITORY_ID));
 
     // Azure: only the reporting job's managed identity.
     const azure = pool.addAzureAdProvider('azure-tenant', {
       tenantId: AZURE_TENANT,
       allowedObjectIds: [REPORTING_JOB_OBJECT_ID],
+      // The Application ID URI of the app registration the job requests its Entra token for.
+      allowedAudiences: [REPORTING_APP_ID_URI],
     });
     const exports = new ScopedBucket(this, 'exports', {
       project: PROJECT,

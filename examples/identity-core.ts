@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AuditLogs, Principal, ServiceIdentity } from '../lib';
+import { Principal, ServiceIdentity } from '../lib';
 import { PROJECT, useProviders } from './providers';
 
 /**
@@ -25,7 +25,7 @@ export class IdentityCoreStack extends TerraformStack {
         'principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/ci/attribute.repository/acme/reports',
       ),
     );
-    // Who impersonated the account, and when, shows in the IAM audit logs.
-    AuditLogs.of(this).enable(PROJECT, 'iam.googleapis.com');
+    // allowWorkloadIdentity turns on the impersonation logs (IAM Service Account Credentials);
+    // the foundation stack of the app writes them, as it owns every audit config.
   }
 }

@@ -8,6 +8,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Roles } from '../lib/core/roles';
+import { writeRoleCatalog } from './role-catalog';
 
 const source = process.env.IAM_DATA ?? join(__dirname, '..', '..', 'shared', 'iam-data');
 const target = join(__dirname, '..', 'test', 'fixtures', 'iam');
@@ -110,4 +111,12 @@ writeFileSync(join(target, 'azure-roles.json'), JSON.stringify(azure, null, 1) +
 copyFileSync(join(source, 'LICENSE'), join(target, 'LICENSE'));
 console.log(
   `wrote ${Object.keys(gcp.roles).length} Google roles and ${azureRoles.length} Azure roles to ${target}`,
+);
+
+// The compact catalog the package ships, for the stack-wide rules and the access report.
+const DATASET_COMMIT = '2073fa52ac008a45477aa0b1b4580cd99135bf60';
+writeRoleCatalog(
+  source,
+  join(__dirname, '..', 'lib', 'analysis', 'private', 'role-catalog-data.ts'),
+  DATASET_COMMIT,
 );

@@ -12,6 +12,7 @@ import { memberKey } from '../core/private/member-key';
 import { invalidProps } from '../core/private/messages';
 import { checkProps, isListToken } from '../core/private/shape';
 import { stableId, stackRelativePath } from '../core/private/stable-id';
+import { checkAtSynth } from '../core/private/synth-check';
 import { terraformLiteral } from '../core/private/terraform-text';
 import { isUnresolved, validateGuid } from '../core/private/validate';
 import { IServiceIdentity } from '../core/service-identity';
@@ -24,6 +25,7 @@ import {
   validateWorkspaceId,
 } from './private/azure-rules';
 import { KEY_VAULT_FEDERATION_PROPS } from './private/props-shape';
+import { refuseSecretScopesOnNewVault, vaultUnreachableFrom } from './private/vault-reachability';
 
 /** Props of a {@link CrossCloudKeyVaultFederation}. */
 export interface CrossCloudKeyVaultFederationProps {
@@ -52,9 +54,10 @@ export interface CrossCloudKeyVaultFederationProps {
   readonly existingVaultId?: string;
   /**
    * Scope the role assignment to these objects of the vault (secrets; keys for
-   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each. An empty list
-   * is refused (it would scope nothing: the whole vault); a list token makes one assignment per
-   * entry with `for_each`.
+   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each (a name listed
+   * twice is one). Only with `existingVaultId`, and the objects must exist before the apply:
+   * Azure refuses an assignment whose scope does not exist. An empty list is refused (it would
+   * scope nothing: the whole vault); a list token makes one assignment per entry with `for_each`.
    * @default - the whole vault
    */
   readonly secretNames?: string[];
@@ -71,9 +74,11 @@ export interface CrossCloudKeyVaultFederationProps {
   readonly logAnalyticsWorkspaceId?: string;
   /**
    * Public IPv4 addresses or ranges allowed through the vault firewall: the workload's
-   * Cloud NAT egress addresses. Without any, public network access is off. Private, reserved
-   * and internet-wide ranges (`0.0.0.0/0`) are refused: Key Vault ignores private ranges, and
-   * an internet-wide range turns the firewall off.
+   * Cloud NAT egress addresses. Without any, public network access is off. A Cloud Run
+   * service that runs as the workload must then send all its traffic through that VPC
+   * (checked at synth). Private, reserved and internet-wide ranges (`0.0.0.0/0`) are refused:
+   * Key Vault IP rules only match public addresses, and an internet-wide range turns the
+   * firewall off.
    * @default - none
    */
   readonly allowedIpRanges?: string[];
@@ -217,6 +222,14 @@ export class CrossCloudKeyVaultFederation extends Construct {
       resources: this.roleAssignments,
     });
     recordGrant(this, this.grant);
+    if (props.vaultName !== undefined) {
+      const ranges = props.allowedIpRanges ?? [];
+      // The services that run as the workload may be made later: checked at synth.
+      checkAtSynth(this, () => {
+        const problem = vaultUnreachableFrom(this, props.workload, ranges);
+        if (problem) throw problem;
+      });
+    }
   }
 
   /** The managed identity's client id: what the workload names when it exchanges its token. */
@@ -295,6 +308,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
       validateWorkspaceId(this, props.logAnalyticsWorkspaceId);
     if (props.vaultName !== undefined) {
       validateVaultName(this, props.vaultName);
+      refuseSecretScopesOnNewVault(this, props.vaultName, props.secretNames);
       if (props.logAnalyticsWorkspaceId === undefined) {
         throw invalidProps(
           this,

@@ -6,11 +6,13 @@ import { constructScope } from './private/construct-args';
 import { registerCreatedAccount, serviceAccountEmail } from './private/identity-registry';
 import { ImportedServiceIdentity } from './private/imported-service-identity';
 import { MEMBER_KEY } from './private/member-key';
+import { requireApis } from './private/required-apis';
 import { allowWorkloadIdentityOn, grantActAsOn } from './private/service-account-grants';
 import { checkProps, optional, Schema, text } from './private/shape';
 import { stackRelativePath } from './private/stable-id';
 import { terraformLiteral } from './private/terraform-text';
 import { validateAccountId, validateProjectId } from './private/validate';
+import { WorkloadIdentityOptions } from './workload-identity-options';
 
 /**
  * A Google service account a workload runs as: one the stack creates (`new ServiceIdentity`)
@@ -30,8 +32,11 @@ export interface IServiceIdentity extends IGrantable, IPrincipal, IConstruct {
   readonly name: string;
   /** `roles/iam.serviceAccountUser` on this account only, for `grantee`. */
   grantActAs(grantee: IGrantable): Grant;
-  /** `roles/iam.workloadIdentityUser` on this account only, for a federated `principal`. */
-  allowWorkloadIdentity(principal: IGrantable): Grant;
+  /**
+   * `roles/iam.workloadIdentityUser` on this account only, for a federated `principal`; turns on
+   * the impersonation audit logs of the account's project unless `options.auditLogs` is false.
+   */
+  allowWorkloadIdentity(principal: IGrantable, options?: WorkloadIdentityOptions): Grant;
 }
 
 /** Props of a {@link ServiceIdentity}. */
@@ -132,6 +137,7 @@ export class ServiceIdentity extends Construct implements IServiceIdentity {
         p.description ?? `Managed by cdktf-guardrails (${stackRelativePath(this)})`,
       ),
     });
+    requireApis(this.serviceAccount, p.project, ['iam.googleapis.com']);
   }
 
   // Attributes are lazy: each reference is a token that records a stack trace, and making
@@ -170,10 +176,12 @@ export class ServiceIdentity extends Construct implements IServiceIdentity {
    * Lets a federated identity (a `principal://` or `principalSet://` of a workload identity
    * pool, or a GKE workload) impersonate this service account: `roles/iam.workloadIdentityUser`
    * on this service account only. Whole-pool principal sets are refused, also when the pool is
-   * named by reference.
+   * named by reference. Turns on the IAM Service Account Credentials Data Access audit logs of
+   * the account's project, where each impersonation is recorded (`options.auditLogs: false` to
+   * opt out).
    */
-  public allowWorkloadIdentity(principal: IGrantable): Grant {
-    return allowWorkloadIdentityOn(this, principal);
+  public allowWorkloadIdentity(principal: IGrantable, options?: WorkloadIdentityOptions): Grant {
+    return allowWorkloadIdentityOn(this, principal, options);
   }
 }
 

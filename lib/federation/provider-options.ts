@@ -3,10 +3,24 @@ export interface GitHubActionsProviderOptions {
   /** The GitHub organization or user whose workflows may authenticate, e.g. `acme`. Always pinned. */
   readonly repositoryOwner: string;
   /**
+   * The owner's numeric id (the token's `repository_owner_id` claim), e.g. `'1342004'`
+   * (`curl https://api.github.com/orgs/<owner> | jq .id`). Recommended: a name can be
+   * registered again by someone else after a rename or deletion, an id never is.
+   * @default - the owner is pinned by name only
+   */
+  readonly repositoryOwnerId?: string;
+  /**
    * Only these repositories (`owner/name`, all under `repositoryOwner`).
    * @default - every repository of the owner
    */
   readonly repositories?: string[];
+  /**
+   * Only these repositories, by numeric id (the token's `repository_id` claim,
+   * `curl https://api.github.com/repos/<owner>/<name> | jq .id`). Recommended over
+   * `repositories` for the same reason as `repositoryOwnerId`; both may be given.
+   * @default - no condition on repository ids
+   */
+  readonly repositoryIds?: string[];
   /**
    * Only workflows running on these refs, e.g. `refs/heads/main` or `refs/tags/v1.2.0`.
    * @default - any ref
@@ -24,10 +38,12 @@ export interface AzureAdProviderOptions {
   /** The Microsoft Entra tenant id (a GUID). Always pinned. */
   readonly tenantId: string;
   /**
-   * Audiences accepted in the Entra token, e.g. the Application ID URI of an app registration.
-   * @default - Google's default: the provider's full resource name
+   * Audiences accepted in the Entra token: the Application ID URI of the app registration the
+   * workload requests its token for (e.g. `api://<application id>`). Required: an Entra token
+   * carries that URI as `aud`, never the provider's resource name that Google expects when no
+   * audience is configured, so without it every exchange is refused. 1-10 values.
    */
-  readonly allowedAudiences?: string[];
+  readonly allowedAudiences: string[];
   /**
    * Only these managed identities or service principals (their object ids, GUIDs).
    * @default - any identity of the tenant that can get a token for an allowed audience

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { constructScope } from '../core/private/construct-args';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import { checkArg, checkProps, isListToken, text } from '../core/private/shape';
 import { stackRelativePath } from '../core/private/stable-id';
 import { checkAtSynth } from '../core/private/synth-check';
@@ -15,7 +16,9 @@ import {
   validateAttributeCondition,
   validateAttributeMapping,
   validateAttributeName,
+  validateAudiences,
   validateFederationId,
+  validateGitHubId,
   validateGitHubOwner,
   validateGitHubRepository,
   validateGitRef,
@@ -55,8 +58,9 @@ export interface WorkloadIdentityPoolProps {
    */
   readonly description?: string;
   /**
-   * Enable the Data Access audit logs of the Security Token Service (token exchanges) and
-   * IAM Service Account Credentials (impersonation).
+   * Enable the Data Access audit logs that record federation: IAM (`iam.googleapis.com`) and
+   * the Security Token Service (`sts.googleapis.com`) for each token exchange, and IAM Service
+   * Account Credentials (`iamcredentials.googleapis.com`) for impersonation.
    * @default true
    */
   readonly auditLogs?: boolean;
@@ -65,6 +69,18 @@ export interface WorkloadIdentityPoolProps {
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const PROVIDER_ID = text({ example: "'github-actions'" });
 const ATTRIBUTE_VALUE = text({ example: "'acme/orders-api'" });
+/** The APIs Google lists for workload identity federation. */
+const FEDERATION_APIS = [
+  'iam.googleapis.com',
+  'cloudresourcemanager.googleapis.com',
+  'iamcredentials.googleapis.com',
+  'sts.googleapis.com',
+];
+const FEDERATION_AUDITED_SERVICES = [
+  'iam.googleapis.com',
+  'sts.googleapis.com',
+  'iamcredentials.googleapis.com',
+];
 const AZURE_DEFAULT_MAPPING = {
   'google.subject': 'assertion.sub',
   'attribute.tid': 'assertion.tid',
@@ -105,9 +121,16 @@ export class WorkloadIdentityPool extends Construct {
         props.description ?? `Managed by cdktf-guardrails (${stackRelativePath(this)})`,
       ),
     });
+    // https://cloud.google.com/iam/docs/access-resources-oidc ("Before you begin").
+    requireApis(this.pool, props.project, FEDERATION_APIS);
     if (props.auditLogs !== false) {
-      AuditLogs.of(this).enable(props.project, 'sts.googleapis.com');
-      AuditLogs.of(this).enable(props.project, 'iamcredentials.googleapis.com');
+      // Google logs every step of a token exchange only with ADMIN_READ Data Access logs on
+      // both IAM and STS (https://cloud.google.com/iam/docs/audit-logging/examples-workload-identity);
+      // impersonation (GenerateAccessToken, ADMIN_READ) is logged by IAM Service Account
+      // Credentials (https://cloud.google.com/iam/docs/audit-logging/audit-logging-iamcreds).
+      for (const service of FEDERATION_AUDITED_SERVICES) {
+        AuditLogs.of(this).enable(props.project, service);
+      }
     }
     // Providers may be added after principals are made: checked once the tree is complete.
     checkAtSynth(this, () => this.checkMappedAttributes());
@@ -123,9 +146,10 @@ export class WorkloadIdentityPool extends Construct {
 
   /**
    * Trusts GitHub Actions workflows of one owner (`https://token.actions.githubusercontent.com`).
-   * The condition always pins `assertion.repository_owner`, and the repositories and refs
-   * when given. Maps `google.subject`, `attribute.repository`, `attribute.repository_owner`
-   * and `attribute.ref`.
+   * The condition always pins `assertion.repository_owner`, and the owner id, repositories,
+   * repository ids and refs when given. Maps `google.subject`, `attribute.repository`,
+   * `attribute.repository_owner`, `attribute.ref` and the numeric `attribute.repository_id`
+   * and `attribute.repository_owner_id`.
    */
   public addGitHubActionsProvider(
     id: string,
@@ -134,13 +158,24 @@ export class WorkloadIdentityPool extends Construct {
     id = checkArg(this, 'id', id, PROVIDER_ID);
     options = checkProps(this, options, GITHUB_OPTIONS, 'options');
     validateGitHubOwner(this, 'options.repositoryOwner', options.repositoryOwner);
+    if (options.repositoryOwnerId !== undefined)
+      validateGitHubId(this, 'options.repositoryOwnerId', options.repositoryOwnerId);
     eachLiteral(options.repositories, (r, i) =>
       validateGitHubRepository(this, `options.repositories[${i}]`, r, options.repositoryOwner),
     );
+    eachLiteral(options.repositoryIds, (r, i) =>
+      validateGitHubId(this, `options.repositoryIds[${i}]`, r),
+    );
     eachLiteral(options.refs, (r, i) => validateGitRef(this, `options.refs[${i}]`, r));
+    // The numeric ids are what GitHub never reuses; google-github-actions/auth recommends them
+    // (docs/SECURITY_CONSIDERATIONS.md, "Use GitHub's Numeric, Immutable Values").
     const conditions = [`assertion.repository_owner == ${celString(options.repositoryOwner)}`];
+    if (options.repositoryOwnerId !== undefined)
+      conditions.push(`assertion.repository_owner_id == ${celString(options.repositoryOwnerId)}`);
     if (options.repositories)
       conditions.push(celMembership('assertion.repository', options.repositories));
+    if (options.repositoryIds)
+      conditions.push(celMembership('assertion.repository_id', options.repositoryIds));
     if (options.refs) conditions.push(celMembership('assertion.ref', options.refs));
     return this.addProvider(id, {
       pool: this,
@@ -152,10 +187,13 @@ export class WorkloadIdentityPool extends Construct {
         'attribute.repository': 'assertion.repository',
         'attribute.repository_owner': 'assertion.repository_owner',
         'attribute.ref': 'assertion.ref',
+        'attribute.repository_id': 'assertion.repository_id',
+        'attribute.repository_owner_id': 'assertion.repository_owner_id',
       },
       attributeCondition: conditions.join(' && '),
       gitHubOwner: options.repositoryOwner,
       gitHubRepositories: options.repositories,
+      gitHubRepositoryIds: options.repositoryIds,
     });
   }
 
@@ -163,11 +201,19 @@ export class WorkloadIdentityPool extends Construct {
    * Trusts managed identities and service principals of one Microsoft Entra tenant
    * (issuer `https://sts.windows.net/<tenant>/`). The condition pins the tenant, and the
    * object ids when given. Maps `google.subject`, `attribute.tid` and `attribute.oid`.
+   * `allowedAudiences` is required: the Application ID URI the Entra tokens carry
+   * (https://cloud.google.com/iam/docs/workload-identity-federation-with-other-clouds).
    */
   public addAzureAdProvider(id: string, options: AzureAdProviderOptions): WorkloadIdentityProvider {
     id = checkArg(this, 'id', id, PROVIDER_ID);
     options = checkProps(this, options, AZURE_AD_OPTIONS, 'options');
     validateGuid(this, 'options.tenantId', options.tenantId, 'the tenant id');
+    validateAudiences(
+      this,
+      'options.allowedAudiences',
+      options.allowedAudiences,
+      "Pass the Application ID URI of the Entra app registration the workload requests its token for, e.g. allowedAudiences: ['api://<application id>']: Entra tokens carry it as 'aud', never the provider's resource name that Google expects by default.",
+    );
     eachLiteral(options.allowedObjectIds, (o, i) =>
       validateGuid(this, `options.allowedObjectIds[${i}]`, o, 'an object id'),
     );
@@ -190,6 +236,12 @@ export class WorkloadIdentityPool extends Construct {
     id = checkArg(this, 'id', id, PROVIDER_ID);
     options = checkProps(this, options, OIDC_OPTIONS, 'options');
     validateIssuerUri(this, 'options.issuerUri', options.issuerUri);
+    validateAudiences(
+      this,
+      'options.allowedAudiences',
+      options.allowedAudiences,
+      "Pass the audience your issuer puts in the tokens' 'aud' claim.",
+    );
     validateAttributeCondition(this, 'options.attributeCondition', options.attributeCondition);
     if (options.attributeMapping)
       validateAttributeMapping(this, 'options.attributeMapping', options.attributeMapping);

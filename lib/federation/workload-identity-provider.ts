@@ -10,6 +10,7 @@ import {
   validateAttributeCondition,
   validateAttributeMapping,
   validateFederationId,
+  validateGitHubId,
   validateGitHubRepository,
 } from './private/federation-rules';
 import { PROVIDER_PROPS } from './private/props-shape';
@@ -47,9 +48,15 @@ export interface WorkloadIdentityProviderProps {
    * @default - every repository of the owner
    */
   readonly gitHubRepositories?: string[];
+  /**
+   * The repository ids this provider is limited to, for `principalForRepositoryId`.
+   * @default - no limit on repository ids
+   */
+  readonly gitHubRepositoryIds?: string[];
 }
 
 const REPOSITORY = text({ example: "'acme/orders-api'" });
+const REPOSITORY_ID = text({ example: "'1296269'" });
 const SUBJECT = text({ max: 127, example: "'repo:acme/api:ref:refs/heads/main'" });
 
 /**
@@ -70,6 +77,7 @@ export class WorkloadIdentityProvider extends Construct {
 
   private readonly gitHubOwner?: string;
   private readonly gitHubRepositories?: string[];
+  private readonly gitHubRepositoryIds?: string[];
 
   constructor(scope: Construct, id: string, givenProps: WorkloadIdentityProviderProps) {
     super(constructScope('WorkloadIdentityProvider', scope, id), id);
@@ -84,6 +92,7 @@ export class WorkloadIdentityProvider extends Construct {
     this.attributeMapping = props.attributeMapping;
     this.gitHubOwner = props.gitHubOwner;
     this.gitHubRepositories = props.gitHubRepositories;
+    this.gitHubRepositoryIds = props.gitHubRepositoryIds;
     this.provider = new IamWorkloadIdentityPoolProvider(this, 'Resource', {
       project: props.pool.project,
       workloadIdentityPoolId: props.pool.pool.workloadIdentityPoolId,
@@ -110,31 +119,27 @@ export class WorkloadIdentityProvider extends Construct {
    */
   public principalForRepository(repository: string): FederatedPrincipal {
     repository = checkArg(this, 'repository', repository, REPOSITORY);
-    if (this.gitHubOwner === undefined) {
-      throw invalidProps(
-        this,
-        'principalForRepository',
-        'is only for GitHub Actions providers',
-        "Use pool.principalSetForAttribute(name, value) or principalForSubject(subject) for this provider's tokens.",
-      );
-    }
-    validateGitHubRepository(this, 'repository', repository, this.gitHubOwner);
-    const allowed = this.gitHubRepositories;
-    if (
-      allowed &&
-      !isListToken(allowed) &&
-      !isUnresolved(repository) &&
-      !allowed.some((r) => r.toLowerCase() === repository.toLowerCase())
-    ) {
-      throw invalidValue(
-        this,
-        'repository',
-        repository,
-        `is not one of the provider's repositories (${allowed.join(', ')}), so its tokens are refused`,
-        "Add it to the provider's repositories, or grant to one of them.",
-      );
-    }
+    const owner = this.requireGitHub('principalForRepository');
+    validateGitHubRepository(this, 'repository', repository, owner);
+    // GitHub names are case-insensitive.
+    this.refuseUnlisted('repository', repository, 'repositories', this.gitHubRepositories, (r) =>
+      r.toLowerCase(),
+    );
     return this.pool.principalSetForAttribute('repository', repository);
+  }
+
+  /**
+   * The GitHub Actions workflows of one repository, by its numeric id (which GitHub never
+   * reuses, unlike a name): `principalSet://iam.googleapis.com/<pool>/attribute.repository_id/<id>`.
+   * Only for providers made by `addGitHubActionsProvider`; the id must be one of the provider's
+   * `repositoryIds` when it has any.
+   */
+  public principalForRepositoryId(repositoryId: string): FederatedPrincipal {
+    repositoryId = checkArg(this, 'repositoryId', repositoryId, REPOSITORY_ID);
+    this.requireGitHub('principalForRepositoryId');
+    validateGitHubId(this, 'repositoryId', repositoryId);
+    this.refuseUnlisted('repositoryId', repositoryId, 'repositoryIds', this.gitHubRepositoryIds);
+    return this.pool.principalSetForAttribute('repository_id', repositoryId);
   }
 
   /**
@@ -155,5 +160,40 @@ export class WorkloadIdentityProvider extends Construct {
     return new FederatedPrincipal(
       `principal://iam.googleapis.com/${this.pool.name}/subject/${subject}`,
     );
+  }
+
+  /**
+   * Refuses a principal for a `value` that the provider's condition excludes (it is not in the
+   * provider's `listName`, when it has one): a grant to it would never match a token.
+   */
+  private refuseUnlisted(
+    prop: string,
+    value: string,
+    listName: string,
+    allowed: string[] | undefined,
+    normalize: (v: string) => string = (v) => v,
+  ): void {
+    if (!allowed?.length || isListToken(allowed) || isUnresolved(value)) return;
+    if (allowed.some((a) => normalize(a) === normalize(value))) return;
+    throw invalidValue(
+      this,
+      prop,
+      value,
+      `is not one of the provider's ${listName} (${allowed.join(', ')}), so its tokens are refused`,
+      `Add it to the provider's ${listName}, or grant to one of them.`,
+    );
+  }
+
+  /** The GitHub owner this provider pins; refuses `method` on other providers. */
+  private requireGitHub(method: string): string {
+    if (this.gitHubOwner === undefined) {
+      throw invalidProps(
+        this,
+        method,
+        'is only for GitHub Actions providers',
+        "Use pool.principalSetForAttribute(name, value) or principalForSubject(subject) for this provider's tokens.",
+      );
+    }
+    return this.gitHubOwner;
   }
 }

@@ -70,10 +70,32 @@ export interface CloudRunVpcAccess {
    */
   readonly networkTags?: string[];
   /**
-   * Which outbound traffic goes through the VPC.
+   * Which outbound traffic goes through the VPC. To call another Cloud Run service whose
+   * ingress is not `ALL`, requests must go through the VPC: use `ALL_TRAFFIC`, or declare
+   * `privateRunAppDns`.
    * @default CloudRunVpcEgress.PRIVATE_RANGES_ONLY
    */
   readonly egress?: CloudRunVpcEgress;
+  /**
+   * The VPC resolves `run.app` to the Private Google Access addresses (a Cloud DNS private
+   * zone pointing at `private.googleapis.com` or `restricted.googleapis.com`), so calls to
+   * other Cloud Run services go through the VPC even with `PRIVATE_RANGES_ONLY` egress. The
+   * library cannot see DNS: set this to declare it, and the invoker check accepts the path.
+   * @default false
+   */
+  readonly privateRunAppDns?: boolean;
+}
+
+/** Options of `SecureCloudRunService.grantInvoke`. */
+export interface GrantInvokeOptions {
+  /**
+   * The grantee calls a load balancer in front of the service (an external Application Load
+   * Balancer for `INTERNAL_AND_CLOUD_LOAD_BALANCING` ingress, an internal one for
+   * `INTERNAL_ONLY`), not its run.app URL. The network check then accepts a Cloud Run caller
+   * without VPC egress (for an internal load balancer it still needs vpcAccess).
+   * @default false
+   */
+  readonly throughLoadBalancer?: boolean;
 }
 
 /** Binary Authorization for a Cloud Run service: only attested images may be deployed. */

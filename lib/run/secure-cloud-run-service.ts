@@ -10,12 +10,14 @@ import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { createdAccountFor, serviceAccountEmail } from '../core/private/identity-registry';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
-import { checkProps } from '../core/private/shape';
+import { requireApis } from '../core/private/required-apis';
+import { checkArg, checkProps, grantable } from '../core/private/shape';
 import { shortHash, stackRelativePath } from '../core/private/stable-id';
 import { terraformLiteral } from '../core/private/terraform-text';
 import {
@@ -27,9 +29,11 @@ import {
 } from '../core/private/validate';
 import { Roles } from '../core/roles';
 import { IServiceIdentity, ServiceIdentity } from '../core/service-identity';
+import { recordAcknowledgement } from '../rules/private/acknowledgements';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
+  GrantInvokeOptions,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
   PublicAccess,
@@ -41,7 +45,10 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
-import { CLOUD_RUN_SERVICE_PROPS, MAX_REASON } from './private/props-shape';
+import { InvokerNetworkPaths } from './private/network-path';
+import { CLOUD_RUN_SERVICE_PROPS, GRANT_INVOKE_OPTIONS, MAX_REASON } from './private/props-shape';
+import { registerRuntime } from './private/runtime-services';
+import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
 /** Props of a {@link SecureCloudRunService}. */
 export interface SecureCloudRunServiceProps {
@@ -116,6 +123,8 @@ export interface SecureCloudRunServiceProps {
   readonly ingress?: CloudRunIngress;
   /**
    * Identities that may invoke the service (`roles/run.servicesInvoker` on this service).
+   * A SecureCloudRunService invoker must have a network path to this service's run.app URL
+   * (checked: see `grantInvoke`).
    * @default - none; add more with `grantInvoke`
    */
   readonly invokers?: IGrantable[];
@@ -133,10 +142,18 @@ export interface SecureCloudRunServiceProps {
    * A Cloud KMS key (CMEK) for the container image and revision data,
    * `projects/<p>/locations/<r>/keyRings/<ring>/cryptoKeys/<key>`. The Cloud Run service agent
    * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) needs
-   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy.
+   * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy; the
+   * service grants it and waits for it (see `grantEncryptionKeyToServiceAgent`).
    * @default - Google-managed encryption
    */
   readonly encryptionKey?: string;
+  /**
+   * Grant the project's Cloud Run service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter`
+   * on `encryptionKey`, and deploy the service only after that binding exists. Turn off when
+   * the key's IAM is managed elsewhere (the grant must then exist before this stack is applied).
+   * @default true
+   */
+  readonly grantEncryptionKeyToServiceAgent?: boolean;
   /**
    * Enforce Binary Authorization on deploys.
    * @default - not enforced
@@ -170,6 +187,7 @@ const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys
 const CPU = /^(\d+(\.\d+)?|\d+m)$/;
 const MEMORY = /^\d+(Mi|Gi)$/;
 const ALL_USERS = new MemberPrincipal('allUsers');
+const GRANTEE = grantable<IGrantable>();
 
 /**
  * A Cloud Run service (`google_cloud_run_v2_service`) that is secure by default:
@@ -197,68 +215,94 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly location: string;
   /** Project of the service. */
   public readonly project: string;
+  /** Where requests to the service may come from. */
+  public readonly ingress: CloudRunIngress;
+  /** How the service's outbound traffic reaches a VPC, if it does. */
+  public readonly vpcAccess?: CloudRunVpcAccess;
   /** Grants to the service go to its runtime identity (e.g. when it calls another service). */
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
+  private readonly invokerPaths = new InvokerNetworkPaths(
+    this,
+    SecureCloudRunService.isSecureCloudRunService,
+  );
 
-  constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
+  constructor(scope: Construct, id: string, givenProps: SecureCloudRunServiceProps) {
     super(constructScope('SecureCloudRunService', scope, id), id);
     Object.defineProperty(this, SECURE_CLOUD_RUN_SERVICE, { value: true });
-    const p = checkProps(this, props, CLOUD_RUN_SERVICE_PROPS);
-    const environment = p.environment ?? {};
-    const secrets = p.secrets ?? [];
-    this.validate(p, environment, secrets);
+    const props = checkProps(this, givenProps, CLOUD_RUN_SERVICE_PROPS);
+    const environment = props.environment ?? {};
+    const secrets = props.secrets ?? [];
+    this.validate(props, environment, secrets);
 
-    this.project = p.project;
-    this.location = p.location;
-    this.serviceName = p.serviceName;
-    this.identity = p.serviceAccount ?? this.dedicatedIdentity(p);
+    this.project = props.project;
+    this.location = props.location;
+    this.serviceName = props.serviceName;
+    this.ingress = props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING;
+    this.vpcAccess = props.vpcAccess;
+    this.identity = props.serviceAccount ?? this.dedicatedIdentity(props);
     this.grantPrincipal = this.identity;
+    registerRuntime(this.identity, this);
 
     this.service = new CloudRunV2Service(this, 'Resource', {
-      project: p.project,
-      location: p.location,
-      name: p.serviceName,
-      description: describe(p),
-      ingress: p.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING,
-      deletionProtection: p.deletionProtection ?? true,
-      labels: p.publicAccess ? withPublicAccessLabel(p.labels) : p.labels,
-      binaryAuthorization: p.binaryAuthorization
-        ? p.binaryAuthorization.policy
-          ? { policy: p.binaryAuthorization.policy }
+      project: props.project,
+      location: props.location,
+      name: props.serviceName,
+      description: describe(props),
+      ingress: this.ingress,
+      deletionProtection: props.deletionProtection ?? true,
+      labels: props.publicAccess ? withPublicAccessLabel(props.labels) : props.labels,
+      binaryAuthorization: props.binaryAuthorization
+        ? props.binaryAuthorization.policy
+          ? { policy: props.binaryAuthorization.policy }
           : { useDefault: true }
         : undefined,
       template: {
         serviceAccount: this.identity.email,
-        encryptionKey: p.encryptionKey,
+        encryptionKey: props.encryptionKey,
         scaling:
-          p.minInstances !== undefined || p.maxInstances !== undefined
-            ? { minInstanceCount: p.minInstances, maxInstanceCount: p.maxInstances }
+          props.minInstances !== undefined || props.maxInstances !== undefined
+            ? { minInstanceCount: props.minInstances, maxInstanceCount: props.maxInstances }
             : undefined,
-        vpcAccess: p.vpcAccess && vpcAccessConfig(p.vpcAccess),
+        vpcAccess: props.vpcAccess && vpcAccessConfig(props.vpcAccess),
         containers: [
           {
-            image: p.image,
-            command: p.command && literalList(p.command),
-            args: p.args && literalList(p.args),
-            ports: { containerPort: p.port ?? DEFAULT_PORT },
-            resources: { limits: { cpu: p.cpu ?? '1', memory: p.memory ?? '512Mi' } },
+            image: props.image,
+            command: props.command && literalList(props.command),
+            args: props.args && literalList(props.args),
+            ports: { containerPort: props.port ?? DEFAULT_PORT },
+            resources: { limits: { cpu: props.cpu ?? '1', memory: props.memory ?? '512Mi' } },
             env: environmentConfig(environment, secrets),
           },
         ],
       },
     });
 
-    secrets.forEach((secret, i) => this.allowSecretAccess(secret, `secrets[${i}].secret`));
-    if (secrets.length > 0 && p.auditLogs !== false) {
-      AuditLogs.of(this).enable(p.project, 'secretmanager.googleapis.com');
-    }
-    (p.invokers ?? []).forEach((invoker, i) =>
-      this.bind(Roles.RUN_SERVICES_INVOKER.name, invoker, `invokers[${i}]`),
+    requireApis(this.service, props.project, ['run.googleapis.com']);
+    // The first revision starts only if its runtime account can read every secret (and the
+    // service agent can use the CMEK key), so the service waits for those bindings.
+    const firstStartGrants = secrets.map((secret, i) =>
+      this.allowSecretAccess(secret, `secrets[${i}].secret`),
     );
-    if (p.publicAccess) {
-      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, 'publicAccess', p.publicAccess.reason);
+    if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
+      firstStartGrants.push(allowRunServiceAgentToUseKey(this, props.project, props.encryptionKey));
+    }
+    dependOnGrants(this.service, firstStartGrants);
+    if (secrets.length > 0 && props.auditLogs !== false) {
+      AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
+    }
+    (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
+    if (props.publicAccess) {
+      const reason = props.publicAccess.reason;
+      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, 'publicAccess', reason);
+      // The written reason is what the stack-wide guardrails ask for a public service.
+      if (!isUnresolved(reason)) {
+        recordAcknowledgement(this, 'run-public-invoker', reason.trim());
+        if (props.ingress === CloudRunIngress.ALL) {
+          recordAcknowledgement(this, 'run-ingress-all', reason.trim());
+        }
+      }
     }
   }
 
@@ -270,9 +314,18 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /**
    * Lets `grantee` call the service: `roles/run.servicesInvoker` (only `run.routes.invoke`)
    * on this service.
+   *
+   * When the grantee is a Cloud Run service (a SecureCloudRunService, or a ServiceIdentity that
+   * one runs as) and this service's ingress is not `ALL`, the grantee's requests count as
+   * internal only if it sends them through a VPC network; without such a path the binding
+   * does nothing, so it is refused (for an identity, at synth) with the fix.
    */
-  public grantInvoke(grantee: IGrantable): Grant {
-    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee, 'grantee');
+  public grantInvoke(grantee: IGrantable, options?: GrantInvokeOptions): Grant {
+    const checked =
+      options === undefined || options === null
+        ? {}
+        : checkProps(this, options, GRANT_INVOKE_OPTIONS, 'options');
+    return this.bindInvoker(grantee, checked, 'grantee');
   }
 
   /**
@@ -291,6 +344,12 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   /** Lets `grantee` read the service's configuration and status: `roles/run.viewer` on this service. */
   public grantView(grantee: IGrantable): Grant {
     return this.bind(Roles.RUN_VIEWER.name, grantee, 'grantee');
+  }
+
+  private bindInvoker(grantee: unknown, options: GrantInvokeOptions, prop: string): Grant {
+    const checked = checkArg(this, prop, grantee, GRANTEE);
+    this.invokerPaths.check(checked, options, prop);
+    return this.bind(Roles.RUN_SERVICES_INVOKER.name, checked, prop);
   }
 
   /**
@@ -335,7 +394,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   private allowSecretAccess(secret: SecretEnvironmentVariable, prop: string): Grant {
     const fullName = secret.secret.startsWith('projects/');
     const role = Roles.SECRET_MANAGER_SECRET_ACCESSOR.name;
-    return bindIamMember({
+    const grant = bindIamMember({
       requester: this,
       prop,
       role,
@@ -350,6 +409,11 @@ export class SecureCloudRunService extends Construct implements IGrantable {
           condition,
         }),
     });
+    const secretProject = fullName ? secret.secret.split('/')[1] : this.project;
+    grant.resources.forEach((r) =>
+      requireApis(r, secretProject, ['secretmanager.googleapis.com'], this),
+    );
+    return grant;
   }
 
   /**

@@ -1,18 +1,20 @@
-import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import {
   StorageBucket,
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Annotations, dependable, Op, Token } from 'cdktf';
+import { Annotations, Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant, IamCondition } from '../core/grant';
 import { IGrantable } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
+import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
+import { allowServiceAgentToUseKey } from '../core/private/service-agent-key-access';
 import { checkProps } from '../core/private/shape';
 import { terraformLiteral } from '../core/private/terraform-text';
 import {
@@ -154,8 +156,9 @@ export class ScopedBucket extends Construct {
       labels: props.labels,
     });
 
+    requireApis(this.bucket, props.project, ['storage.googleapis.com']);
     if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
-      this.allowServiceAgentToUseKey(props.encryptionKey);
+      this.useKeyThroughServiceAgent(props.encryptionKey);
     }
     if (props.auditLogs !== false)
       AuditLogs.of(this).enable(props.project, 'storage.googleapis.com');
@@ -237,19 +240,10 @@ export class ScopedBucket extends Construct {
    * `data.google_storage_project_service_account`, so the project number need not be known.
    * Buckets of one project that share a key share this one binding.
    */
-  private allowServiceAgentToUseKey(key: string): void {
-    const role = Roles.CLOUD_KMS_CRYPTO_KEY_ENCRYPTER_DECRYPTER.name;
-    const grant = bindIamMember({
-      requester: this,
-      prop: 'encryptionKey',
-      role,
-      grantee: storageServiceAgent(this, this.project),
-      resource: `kms:${key}`,
-      create: (scope, id, member, condition) =>
-        new KmsCryptoKeyIamMember(scope, id, { cryptoKeyId: key, role, member, condition }),
-    });
+  private useKeyThroughServiceAgent(key: string): void {
+    const agent = storageServiceAgent(this, this.project);
     // The bucket can only be created with the key once the agent may use it.
-    this.bucket.dependsOn = [...(this.bucket.dependsOn ?? []), ...grant.resources.map(dependable)];
+    dependOnGrants(this.bucket, [allowServiceAgentToUseKey(this, agent, key)]);
   }
 
   private validate(props: ScopedBucketProps): void {

@@ -9,6 +9,7 @@ import { IGrantable } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
 import { bindIamMember } from '../core/private/iam-member';
 import { invalidProps, invalidValue } from '../core/private/messages';
+import { requireApis } from '../core/private/required-apis';
 import { checkProps, flag, grantable, oneOf, optional, Schema, text } from '../core/private/shape';
 import { checkAtSynth } from '../core/private/synth-check';
 import {
@@ -124,6 +125,7 @@ export class VertexEndpointCaller extends Construct {
           new ProjectIamMember(s, bindingId, { project, role: this.role, member, condition }),
       });
     }
+    requireApis(this.customRole, project, ['iam.googleapis.com']);
     if (props.auditLogs !== false) AuditLogs.of(this).enable(project, 'aiplatform.googleapis.com');
   }
 
@@ -157,6 +159,7 @@ export class VertexEndpointCaller extends Construct {
         }),
     });
     const [binding] = grant.resources;
+    requireApis(binding, project, ['aiplatform.googleapis.com']);
     const provider = betaProviderNow(this);
     if (provider) {
       binding.provider = provider;

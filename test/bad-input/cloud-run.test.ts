@@ -28,7 +28,7 @@ describe('SecureCloudRunService: bad props', () => {
       maxInstances: 'optional-number',
       environment: 'optional-map',
       serviceAccount: 'optional-identity',
-      ingress: 'optional-enum',
+      ingress: 'optional-passthrough-enum',
       invokers: 'optional-grantees',
       publicAccess: 'optional-struct',
       vpcAccess: 'optional-struct',

@@ -123,10 +123,8 @@ describe('provider adders: bad arguments', () => {
 
   test('a misspelt option is refused with the known one', () => {
     expect(() =>
-      pool().addGitHubActionsProvider('github', { ...github, repository: ['acme/api'] } as never),
-    ).toThrow(
-      /'options\.repository' is not a known key of 'options' .*Did you mean 'repositories'\?/,
-    );
+      pool().addGitHubActionsProvider('github', { ...github, ref: ['refs/heads/main'] } as never),
+    ).toThrow(/'options\.ref' is not a known key of 'options' .*Did you mean 'refs'\?/);
   });
 });
 

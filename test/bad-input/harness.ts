@@ -16,6 +16,7 @@ export type PropKind =
   | 'optional-flag'
   | 'optional-number'
   | 'optional-enum'
+  | 'optional-passthrough-enum'
   | 'grantee'
   | 'optional-grantees'
   | 'identity'
@@ -210,6 +211,9 @@ export function badValues(kind: PropKind): BadValue[] {
       return NOT_A_NUMBER;
     case 'optional-enum':
       return NOT_AN_ENUM;
+    case 'optional-passthrough-enum':
+      // Only handed to Terraform: a reference is accepted (see the tokens suite).
+      return NOT_AN_ENUM.filter((b) => b.label !== 'a string token');
     case 'grantee':
       return [...MISSING, ...NOT_A_GRANTEE];
     case 'optional-grantees':

@@ -6,6 +6,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import {
+  CloudRunVpcEgress,
   CrossCloudKeyVaultFederation,
   IGrantable,
   Principal,
@@ -54,6 +55,8 @@ function build(variant: Variant): Synthesized {
     location: REGION,
     serviceName: 'web',
     image: `${REGION}-docker.pkg.dev/${PROJECT}/apps/web:1`,
+    // web invokes api, whose ingress admits Cloud Run callers only through a VPC.
+    vpcAccess: { network: 'default', egress: CloudRunVpcEgress.ALL_TRAFFIC },
   });
   const api = new SecureCloudRunService(stack, 'api', {
     project: PROJECT,

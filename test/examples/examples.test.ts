@@ -66,6 +66,26 @@ describe('examples', () => {
   );
 });
 
+describe('foundation example', () => {
+  test('one stack writes every audit config of the app, each (project, service) once', () => {
+    const owners = new Map<string, string[]>();
+    for (const [name, json] of examples) {
+      for (const c of Object.values(json.resource.google_project_iam_audit_config ?? {}) as any[]) {
+        const key = `${c.project}/${c.service}`;
+        owners.set(key, [...(owners.get(key) ?? []), name]);
+      }
+    }
+    expect(Object.fromEntries(owners)).toEqual({
+      'acme-prod/iam.googleapis.com': ['foundation'],
+      'acme-prod/iamcredentials.googleapis.com': ['foundation'],
+      'acme-prod/secretmanager.googleapis.com': ['foundation'],
+      'acme-prod/storage.googleapis.com': ['foundation'],
+      'acme-prod/aiplatform.googleapis.com': ['foundation'],
+      'acme-prod/sts.googleapis.com': ['foundation'],
+    });
+  });
+});
+
 describe('cloud-run example', () => {
   const json = examples.get('cloud-run')!;
 
@@ -90,9 +110,11 @@ describe('cloud-run example', () => {
         role: 'roles/secretmanager.secretAccessor',
       }),
     ]);
-    expect(Object.values(json.resource.google_project_iam_audit_config)).toEqual([
-      expect.objectContaining({ service: 'secretmanager.googleapis.com' }),
-    ]);
+    // The Secret Manager audit logs are written by the foundation stack, which owns them.
+    expect(json.resource.google_project_iam_audit_config).toBeUndefined();
+    expect(
+      Object.values(examples.get('foundation')!.resource.google_project_iam_audit_config),
+    ).toContainEqual(expect.objectContaining({ service: 'secretmanager.googleapis.com' }));
   });
 
   test('no service runs as the default compute account', () => {
@@ -147,6 +169,18 @@ describe('vertex example', () => {
 describe('federation example', () => {
   const json = examples.get('federation')!;
 
+  test('GitHub is pinned by numeric ids; Entra tokens must carry the app audience', () => {
+    const providers = Object.values(
+      json.resource.google_iam_workload_identity_pool_provider,
+    ) as any[];
+    const github = providers.find((p) => p.oidc.issuer_uri.includes('github'));
+    expect(github.attribute_condition).toBe(
+      "assertion.repository_owner == 'acme' && assertion.repository_owner_id == '90120450' && assertion.repository_id == '612345678' && assertion.ref == 'refs/heads/main'",
+    );
+    const azure = providers.find((p) => p.oidc.issuer_uri.startsWith('https://sts.windows.net/'));
+    expect(azure.oidc.allowed_audiences).toEqual(['api://acme-gcp-federation']);
+  });
+
   test('every provider has a condition; no key; no whole-pool grant', () => {
     const providers = Object.values(
       json.resource.google_iam_workload_identity_pool_provider,
@@ -161,7 +195,7 @@ describe('federation example', () => {
     const deploy = Object.values(json.resource.google_cloud_run_v2_service_iam_member) as any[];
     expect(deploy.map((b) => b.role)).toEqual(['roles/run.developer']);
     expect(deploy[0].member).toMatch(
-      /^principalSet:\/\/iam\.googleapis\.com\/\$\{google_iam_workload_identity_pool\..+\}\/attribute\.repository\/acme\/orders-api$/,
+      /^principalSet:\/\/iam\.googleapis\.com\/\$\{google_iam_workload_identity_pool\..+\}\/attribute\.repository_id\/612345678$/,
     );
     const read = Object.values(json.resource.google_storage_bucket_iam_member) as any[];
     expect(read).toEqual([expect.objectContaining({ role: 'roles/storage.objectViewer' })]);

@@ -9,6 +9,8 @@ import { bodiesOf, resolve, synth, testStack } from '../helpers';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OBJECT_ID = '0b5c1e9a-3f4d-4c2b-9d8e-7a6f5e4d3c2b';
+/** The Application ID URI the Entra tokens carry as audience. */
+const APP_ID_URI = 'api://acme-gcp';
 const POOL_NAME = /^\$\{google_iam_workload_identity_pool\.ci_[A-Z0-9]+\.name\}$/;
 
 function pool(stack: TerraformStack, id = 'ci', poolId = 'ci-pool') {
@@ -41,7 +43,7 @@ describe('WorkloadIdentityPool', () => {
       bodiesOf(json, 'google_project_iam_audit_config')
         .map((c) => c.service)
         .sort(),
-    ).toEqual(['iamcredentials.googleapis.com', 'sts.googleapis.com']);
+    ).toEqual(['iam.googleapis.com', 'iamcredentials.googleapis.com', 'sts.googleapis.com']);
   });
 
   test('GitHub Actions: owner always pinned, exact mapping', () => {
@@ -59,6 +61,8 @@ describe('WorkloadIdentityPool', () => {
           'attribute.repository': 'assertion.repository',
           'attribute.repository_owner': 'assertion.repository_owner',
           'attribute.ref': 'assertion.ref',
+          'attribute.repository_id': 'assertion.repository_id',
+          'attribute.repository_owner_id': 'assertion.repository_owner_id',
         },
         attribute_condition: "assertion.repository_owner == 'acme'",
         oidc: { issuer_uri: 'https://token.actions.githubusercontent.com' },
@@ -81,16 +85,19 @@ describe('WorkloadIdentityPool', () => {
   test('Azure AD: tenant pinned, object ids when given', () => {
     const stack = testStack();
     const p = pool(stack);
-    p.addAzureAdProvider('azure', { tenantId: TENANT });
+    p.addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: [APP_ID_URI] });
     p.addAzureAdProvider('azure-jobs', {
       tenantId: TENANT,
       allowedObjectIds: [OBJECT_ID],
-      allowedAudiences: ['api://acme-gcp'],
+      allowedAudiences: [APP_ID_URI, 'api://acme-gcp-jobs'],
     });
     const [open, narrow] = providers(stack).sort((a, b) =>
       a.workload_identity_pool_provider_id.localeCompare(b.workload_identity_pool_provider_id),
     );
-    expect(open.oidc).toEqual({ issuer_uri: `https://sts.windows.net/${TENANT}/` });
+    expect(open.oidc).toEqual({
+      issuer_uri: `https://sts.windows.net/${TENANT}/`,
+      allowed_audiences: [APP_ID_URI],
+    });
     expect(open.attribute_condition).toBe(`assertion.tid == '${TENANT}'`);
     expect(open.attribute_mapping).toEqual({
       'google.subject': 'assertion.sub',
@@ -102,7 +109,7 @@ describe('WorkloadIdentityPool', () => {
     );
     expect(narrow.oidc).toEqual({
       issuer_uri: `https://sts.windows.net/${TENANT}/`,
-      allowed_audiences: ['api://acme-gcp'],
+      allowed_audiences: [APP_ID_URI, 'api://acme-gcp-jobs'],
     });
   });
 
@@ -126,7 +133,7 @@ describe('WorkloadIdentityPool', () => {
     const stack = testStack();
     const p = pool(stack);
     p.addGitHubActionsProvider('github', { repositoryOwner: 'acme' });
-    p.addAzureAdProvider('azure', { tenantId: TENANT });
+    p.addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: [APP_ID_URI] });
     p.addOidcProvider('okta', {
       issuerUri: 'https://acme.okta.com',
       allowedAudiences: ['gcp'],
@@ -180,6 +187,7 @@ describe('federated principals', () => {
     const azure = pool(stack).addAzureAdProvider('azure', {
       tenantId: TENANT,
       allowedObjectIds: [OBJECT_ID],
+      allowedAudiences: [APP_ID_URI],
     });
     const identity = new ServiceIdentity(stack, 'sync', {
       project: 'acme-prod',
@@ -198,7 +206,7 @@ describe('federated principals', () => {
   test('an attribute set can read a bucket', () => {
     const stack = testStack();
     const p = pool(stack);
-    p.addAzureAdProvider('azure', { tenantId: TENANT });
+    p.addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: [APP_ID_URI] });
     const bucket = new ScopedBucket(stack, 'b', {
       project: 'acme-prod',
       bucketName: 'acme-prod-exports',
@@ -290,11 +298,18 @@ describe('WorkloadIdentityPool bad input', () => {
     ).toThrow(
       "test/ci: 'options.refs[0]' must be a full Git ref such as 'refs/heads/main' or 'refs/tags/v1.2.0' (got 'main'). Write the full ref: 'main' is 'refs/heads/main'.",
     );
-    expect(() => p.addAzureAdProvider('azure', { tenantId: 'acme.onmicrosoft.com' })).toThrow(
-      /'options.tenantId' must be the tenant id: a GUID/,
-    );
     expect(() =>
-      p.addAzureAdProvider('azure', { tenantId: TENANT, allowedObjectIds: ['x'] }),
+      p.addAzureAdProvider('azure', {
+        tenantId: 'acme.onmicrosoft.com',
+        allowedAudiences: [APP_ID_URI],
+      }),
+    ).toThrow(/'options.tenantId' must be the tenant id: a GUID/);
+    expect(() =>
+      p.addAzureAdProvider('azure', {
+        tenantId: TENANT,
+        allowedObjectIds: ['x'],
+        allowedAudiences: [APP_ID_URI],
+      }),
     ).toThrow(/'options.allowedObjectIds\[0\]' must be an object id/);
     expect(() =>
       p.addOidcProvider('okta', {
@@ -345,7 +360,17 @@ describe('WorkloadIdentityPool bad input', () => {
       poolId: Token.asString({ Ref: 'id' }),
     });
     expect(() =>
-      p.addAzureAdProvider('azure', { tenantId: Token.asString({ Ref: 't' }) }),
+      p.addAzureAdProvider('azure', {
+        tenantId: Token.asString({ Ref: 't' }),
+        allowedAudiences: Token.asList({ Ref: 'audiences' }),
+      }),
+    ).not.toThrow();
+    expect(() =>
+      p.addGitHubActionsProvider('github', {
+        repositoryOwner: 'acme',
+        repositoryOwnerId: Token.asString({ Ref: 'owner-id' }),
+        repositoryIds: [Token.asString({ Ref: 'repo-id' })],
+      }),
     ).not.toThrow();
   });
 });

@@ -160,7 +160,14 @@ describe('SecureCloudRunService grants', () => {
   test('a service can be an invoker of another (its runtime identity is bound)', () => {
     const stack = testStack();
     const backend = service(stack, {}, 'api');
-    const frontend = service(stack, { serviceName: 'web' }, 'web');
+    const frontend = service(
+      stack,
+      {
+        serviceName: 'web',
+        vpcAccess: { network: 'default', egress: CloudRunVpcEgress.ALL_TRAFFIC },
+      },
+      'web',
+    );
     backend.grantInvoke(frontend);
     const [binding] = bodiesOf(synth(stack), 'google_cloud_run_v2_service_iam_member');
     expect(binding.member).toMatch(/web_Identity_[A-Z0-9]+\.member/);

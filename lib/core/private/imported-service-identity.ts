@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { Grant } from '../grant';
 import type { IGrantable, IPrincipal } from '../principal';
 import type { IServiceIdentity } from '../service-identity';
+import type { WorkloadIdentityOptions } from '../workload-identity-options';
 import { createdAccountFor } from './identity-registry';
 import { MEMBER_KEY } from './member-key';
 import { invalidValue } from './messages';
@@ -102,9 +103,10 @@ export class ImportedServiceIdentity extends Construct implements IServiceIdenti
     return this.created?.grantActAs(grantee) ?? grantActAsOn(this, grantee);
   }
 
-  public allowWorkloadIdentity(principal: IGrantable): Grant {
+  public allowWorkloadIdentity(principal: IGrantable, options?: WorkloadIdentityOptions): Grant {
     return (
-      this.created?.allowWorkloadIdentity(principal) ?? allowWorkloadIdentityOn(this, principal)
+      this.created?.allowWorkloadIdentity(principal, options) ??
+      allowWorkloadIdentityOn(this, principal, options)
     );
   }
 }

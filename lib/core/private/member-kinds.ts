@@ -58,6 +58,14 @@ const ALL_SERVICE_ACCOUNTS =
   /^principalSet:\/\/cloudresourcemanager\.googleapis\.com\/.+\/type\/Service(Account|Agent)$/;
 const IAM_SET = 'principalSet://iam.googleapis.com/';
 const GKE_WORKLOAD = /^serviceAccount:[^@[\]]+\.svc\.id\.goog\[[^\]]+\]$/;
+/** Kinds whose member text after the prefix is an email or a domain, which IAM compares case-insensitively. */
+const CASE_INSENSITIVE_KINDS: ReadonlySet<MemberKind> = new Set([
+  'user',
+  'group',
+  'service-account',
+  'gke-workload',
+  'domain',
+]);
 /** A Terraform interpolation in resolved text: its content is case-sensitive and opaque. */
 const INTERPOLATION = /(\$\{[^}]*\})/;
 
@@ -95,19 +103,37 @@ export function isBroadMember(member: string): boolean {
  * `user:Alice@Example.com` and `user:alice@example.com` are one member. Terraform references
  * inside resolved text (`${...}`) keep their case.
  */
-export function normalizeMember(member: string): string {
-  // Most members are written in lower case already: nothing to do.
-  if (!/[A-Z]/.test(member.slice(member.indexOf(':') + 1))) return member;
-  const kind = memberKind(member);
-  if (!['user', 'group', 'service-account', 'gke-workload', 'domain'].includes(kind)) return member;
+export function normalizeMember(member: string, kind: MemberKind = memberKind(member)): string {
+  if (!CASE_INSENSITIVE_KINDS.has(kind)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
+  if (!member.includes('${')) return prefix + member.slice(colon + 1).toLowerCase();
   const rest = member
     .slice(colon + 1)
     .split(INTERPOLATION)
     .map((part) => (part.startsWith('${') ? part : part.toLowerCase()))
     .join('');
   return prefix + rest;
+}
+
+const DEFAULT_ACCOUNT =
+  /^(serviceAccount:)?[^@\s:]+(-compute@developer\.gserviceaccount\.com|@appspot\.gserviceaccount\.com)$/i;
+const DEFAULT_ACCOUNT_REFERENCE =
+  /\$\{data\.google_(compute|app_engine)_default_service_account\.[^.}]+\.(email|member|name|id)\}/;
+
+/**
+ * True for the Compute Engine default account (`<number>-compute@developer.gserviceaccount.com`)
+ * and the App Engine default account (`<project>@appspot.gserviceaccount.com`), as a member or a
+ * bare email, literal or referenced through their data sources. Every workload that does not
+ * name its own account runs as them, so a grant to them reaches all of those workloads.
+ * https://cloud.google.com/iam/docs/service-account-types#default
+ */
+export function isDefaultServiceAccount(memberOrEmail: string): boolean {
+  if (memberOrEmail.includes('gserviceaccount.com')) return DEFAULT_ACCOUNT.test(memberOrEmail);
+  return (
+    memberOrEmail.includes('_default_service_account.') &&
+    DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail)
+  );
 }
 
 /** One Terraform interpolation and nothing else, e.g. `${var.member}`: its kind is unknown until apply. */

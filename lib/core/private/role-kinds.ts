@@ -25,3 +25,14 @@ export const IMPERSONATION_ROLES: ReadonlySet<string> = new Set([
 export function isBasicRole(role: string): boolean {
   return BASIC_ROLES.has(role);
 }
+
+const ADMIN_ROLE_NAME = /^roles\/[a-zA-Z0-9]+\.([a-zA-Z]*Admin|admin|owner)$/;
+
+/**
+ * True for predefined roles named as a service's administrator or owner
+ * (`roles/storage.admin`, `roles/iam.securityAdmin`, `roles/bigquery.dataOwner` is not one).
+ * They manage the service's resources and, mostly, who has access to them.
+ */
+export function isAdminRoleName(role: string): boolean {
+  return ADMIN_ROLE_NAME.test(role);
+}

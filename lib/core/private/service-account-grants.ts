@@ -1,11 +1,13 @@
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Construct } from 'constructs';
+import { AuditLogs } from '../audit-logs';
 import type { Grant } from '../grant';
 import { Roles } from '../roles';
+import type { WorkloadIdentityOptions } from '../workload-identity-options';
 import { bindIamMember } from './iam-member';
 import { isFederatedMember, validateMember } from './member-rules';
 import { invalidValue } from './messages';
-import { checkArg, grantable } from './shape';
+import { checkArg, checkProps, flag, grantable, optional, Schema } from './shape';
 
 /** What the grants on a service account need of it: a construct, its full name, a readable label. */
 export interface ServiceAccountTarget extends Construct {
@@ -18,6 +20,7 @@ export interface ServiceAccountTarget extends Construct {
 }
 
 const GRANTEE = grantable<{ grantPrincipal: { member: string } }>();
+const WORKLOAD_IDENTITY_OPTIONS: Schema<WorkloadIdentityOptions> = { auditLogs: optional(flag()) };
 
 /**
  * `roles/iam.serviceAccountUser` on this one account (never on the project, which would let
@@ -39,8 +42,13 @@ export function grantActAsOn(
 export function allowWorkloadIdentityOn(
   account: ServiceAccountTarget,
   principal: unknown,
+  givenOptions: unknown,
   prop = 'principal',
 ): Grant {
+  const options =
+    givenOptions === undefined || givenOptions === null
+      ? {}
+      : checkProps(account, givenOptions, WORKLOAD_IDENTITY_OPTIONS, 'options');
   const member = checkArg(account, prop, principal, GRANTEE).grantPrincipal.member;
   // Broad members (whole pools...) first, with their own message.
   validateMember(account, prop, member, account);
@@ -53,7 +61,12 @@ export function allowWorkloadIdentityOn(
       'Grant people and service accounts access to resources directly, or use grantActAs(grantee) to let them deploy with this account.',
     );
   }
-  return bindOn(account, Roles.IAM_WORKLOAD_IDENTITY_USER.name, principal, prop);
+  const grant = bindOn(account, Roles.IAM_WORKLOAD_IDENTITY_USER.name, principal, prop);
+  if (options.auditLogs !== false) {
+    // https://cloud.google.com/iam/docs/audit-logging/audit-logging-iamcreds
+    AuditLogs.of(account).enable(account.project, 'iamcredentials.googleapis.com');
+  }
+  return grant;
 }
 
 function bindOn(

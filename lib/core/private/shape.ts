@@ -237,13 +237,21 @@ export function numeric(example = '1'): Check<number> {
 
 /**
  * One of the values of a jsii enum, written as `EnumName.MEMBER`. Anything else is refused,
- * tokens included: the value decides what the library writes or grants.
+ * tokens too unless `options.tokens` (for a value only handed to Terraform, such as a Cloud
+ * Run ingress): most enums decide what the library writes or grants.
  */
-export function oneOf<T extends string>(values: Record<string, T>, enumName: string): Check<T> {
+export function oneOf<T extends string>(
+  values: Record<string, T>,
+  enumName: string,
+  options: { readonly tokens?: boolean } = {},
+): Check<T> {
   const allowed = new Map(Object.entries(values).map(([member, v]) => [v, member]));
   const names = [...allowed.values()].map((m) => `${enumName}.${m}`);
   return (location, prop, value) => {
     if (typeof value === 'string' && allowed.has(value as T)) return value as T;
+    if (options.tokens && Token.isUnresolved(value)) {
+      return (typeof value === 'string' ? value : Token.asString(value)) as T;
+    }
     if (value === undefined || value === null)
       required(location, prop, value, `Use one of ${names.join(', ')}.`);
     const near =

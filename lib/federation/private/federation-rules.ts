@@ -12,6 +12,10 @@ const HTTPS_URL = /^https:\/\/[^\s/$.?#].[^\s'"]*$/;
 const ATTRIBUTE_NAME = /^[a-z_][a-z0-9_]{0,99}$/;
 /** Google attributes a workload identity pool provider can map. */
 const MAPPED_ATTRIBUTE = /^(google\.(subject|groups)|attribute\.[a-z_][a-z0-9_]{0,99})$/;
+const GITHUB_ID = /^[1-9][0-9]{0,19}$/;
+/** Limits of `oidc.allowed_audiences` (google provider docs of iam_workload_identity_pool_provider). */
+const MAX_AUDIENCES = 10;
+const MAX_AUDIENCE_LENGTH = 256;
 
 /** Pool and provider ids: 4-32 of a-z, 0-9 and '-', not starting with 'gcp-' (reserved). */
 export function validateFederationId(scope: IConstruct, prop: string, id: string): void {
@@ -71,6 +75,63 @@ export function validateGitHubRepository(
       `Tokens from '${repositoryOwner}' are refused by the provider's condition; add a provider for '${repositoryOwner}' instead.`,
     );
   }
+}
+
+/** A numeric GitHub id (`repository_owner_id`, `repository_id`), as the token carries it: a string. */
+export function validateGitHubId(scope: IConstruct, prop: string, id: string): void {
+  validatePattern(
+    scope,
+    prop,
+    id,
+    GITHUB_ID,
+    'must be a numeric GitHub id, as a string',
+    "Look it up with 'curl https://api.github.com/orgs/<owner> | jq .id' (or /repos/<owner>/<name>), e.g. '1342004'.",
+  );
+}
+
+/**
+ * The audiences a provider accepts: 1-10 values of at most 256 characters each. `missingFix`
+ * says what to pass when the list is missing or empty.
+ */
+export function validateAudiences(
+  scope: IConstruct,
+  prop: string,
+  audiences: string[] | undefined,
+  missingFix: string,
+): void {
+  if (audiences === undefined || (!isUnresolved(audiences) && audiences.length === 0)) {
+    throw invalidProps(
+      scope,
+      prop,
+      audiences === undefined ? 'is required' : 'is empty',
+      missingFix,
+    );
+  }
+  if (isUnresolved(audiences)) return;
+  if (!Array.isArray(audiences)) {
+    throw invalidValue(scope, prop, audiences, 'must be a list of audiences', missingFix);
+  }
+  if (audiences.length > MAX_AUDIENCES) {
+    throw invalidValue(
+      scope,
+      prop,
+      audiences,
+      `must hold at most ${MAX_AUDIENCES} audiences`,
+      'Keep the audiences your tokens actually carry.',
+    );
+  }
+  audiences.forEach((audience, i) => {
+    if (isUnresolved(audience)) return;
+    if (audience.trim().length === 0 || audience.length > MAX_AUDIENCE_LENGTH) {
+      throw invalidValue(
+        scope,
+        `${prop}[${i}]`,
+        audience,
+        `must be 1-${MAX_AUDIENCE_LENGTH} characters`,
+        "Use the token's 'aud' value, e.g. 'api://<application id>'.",
+      );
+    }
+  });
 }
 
 export function validateGitRef(scope: IConstruct, prop: string, ref: string): void {

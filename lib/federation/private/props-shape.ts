@@ -1,4 +1,5 @@
 import {
+  Check,
   constructOf,
   flag,
   list,
@@ -43,6 +44,14 @@ export const POOL_PROPS: Schema<WorkloadIdentityPoolProps> = {
 
 export const GITHUB_OPTIONS: Schema<GitHubActionsProviderOptions> = {
   repositoryOwner: text({ example: "'acme'" }),
+  repositoryOwnerId: optional(text({ example: "'1342004'" })),
+  repositoryIds: optional(
+    list(text({ example: "'1296269'" }), {
+      nonEmpty:
+        'an empty list would pin no repository, so every repository of the owner would be trusted',
+      emptyFix: 'Name the repository ids, or leave repositoryIds out.',
+    }),
+  ),
   repositories: optional(
     list(text({ example: "'acme/orders-api'" }), {
       nonEmpty:
@@ -63,7 +72,8 @@ export const GITHUB_OPTIONS: Schema<GitHubActionsProviderOptions> = {
 
 export const AZURE_AD_OPTIONS: Schema<AzureAdProviderOptions> = {
   tenantId: text({ example: "'00000000-0000-0000-0000-000000000000'" }),
-  allowedAudiences: optional(AUDIENCES),
+  // Required, but left to validateAudiences, whose message says which audience Entra tokens carry.
+  allowedAudiences: optional(AUDIENCES) as Check<string[]>,
   allowedObjectIds: optional(
     list(text({ example: "'00000000-0000-0000-0000-000000000000'" }), {
       nonEmpty:
@@ -102,4 +112,5 @@ export const PROVIDER_PROPS: Schema<WorkloadIdentityProviderProps> = {
   displayName: DISPLAY_NAME,
   gitHubOwner: optional(text()),
   gitHubRepositories: optional(list(text())),
+  gitHubRepositoryIds: optional(list(text())),
 };

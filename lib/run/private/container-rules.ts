@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { CREDENTIAL_NAME } from '../../core/private/credential-names';
 import { invalidProps, invalidValue } from '../../core/private/messages';
 import { isUnresolved, validatePattern } from '../../core/private/validate';
 import { SecretEnvironmentVariable } from '../cloud-run-options';
@@ -11,9 +12,6 @@ const IMAGE =
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Set by Cloud Run itself; a container cannot override them. */
 const RESERVED_ENV = new Set(['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION']);
-/** Names that end in a credential word: their value belongs in Secret Manager. */
-const CREDENTIAL_NAME =
-  /(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|CREDENTIALS?|(API|PRIVATE|ACCESS|SECRET|SIGNING|ENCRYPTION|CLIENT)_?KEY|CONNECTION_?STRING)$/;
 /** A secret id, or the full name of a secret in another project. */
 const SECRET = /^(?:projects\/[a-z0-9.:-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}$/;
 const SECRET_VERSION = /^(latest|[1-9][0-9]*)$/;

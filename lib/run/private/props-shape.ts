@@ -17,6 +17,7 @@ import {
   CloudRunIngress,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
+  GrantInvokeOptions,
   PublicAccess,
   SecretEnvironmentVariable,
 } from '../cloud-run-options';
@@ -48,7 +49,9 @@ const VPC_ACCESS: Schema<CloudRunVpcAccess> = {
   network: optional(text()),
   subnetwork: optional(text()),
   networkTags: optional(list(text())),
-  egress: optional(oneOf(CloudRunVpcEgress, 'CloudRunVpcEgress')),
+  // Handed to Terraform; the network-path checks skip a reference.
+  egress: optional(oneOf(CloudRunVpcEgress, 'CloudRunVpcEgress', { tokens: true })),
+  privateRunAppDns: optional(flag()),
 };
 
 const BINARY_AUTHORIZATION: Schema<CloudRunBinaryAuthorization> = {
@@ -75,14 +78,20 @@ export const CLOUD_RUN_SERVICE_PROPS: Schema<SecureCloudRunServiceProps> = {
     list(struct(SECRET, "{ name: 'DB_PASSWORD', secret: 'db-password' }"), { tokens: false }),
   ),
   serviceAccount: optional(serviceIdentity<IServiceIdentity>()),
-  ingress: optional(oneOf(CloudRunIngress, 'CloudRunIngress')),
+  ingress: optional(oneOf(CloudRunIngress, 'CloudRunIngress', { tokens: true })),
   invokers: optional(list(grantable(), { tokens: false })),
   publicAccess: optional(struct(PUBLIC_ACCESS, "{ reason: '<why anyone may invoke it>' }")),
   vpcAccess: optional(struct(VPC_ACCESS)),
   encryptionKey: optional(text()),
+  grantEncryptionKeyToServiceAgent: optional(flag()),
   binaryAuthorization: optional(struct(BINARY_AUTHORIZATION)),
   deletionProtection: optional(flag({ tokens: true })),
   description: optional(text({ max: MAX_DESCRIPTION, freeText: true })),
   labels: optional(stringMap({ tokens: true })),
   auditLogs: optional(flag()),
+};
+
+/** The shape of the options of `grantInvoke`. */
+export const GRANT_INVOKE_OPTIONS: Schema<GrantInvokeOptions> = {
+  throughLoadBalancer: optional(flag()),
 };

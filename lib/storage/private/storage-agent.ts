@@ -2,7 +2,6 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import { IConstruct } from 'constructs';
 import { MemberPrincipal } from '../../core/private/member-principal';
 import { SharedBindings } from '../../core/private/shared-bindings';
-import { stableId } from '../../core/private/stable-id';
 
 /** The agent principal per data source, made once: each `member` read is a new token. */
 const PRINCIPALS = new WeakMap<IConstruct, MemberPrincipal>();
@@ -14,10 +13,12 @@ const PRINCIPALS = new WeakMap<IConstruct, MemberPrincipal>();
  * the project names the same member and shares one binding on a key.
  */
 export function storageServiceAgent(scope: IConstruct, project: string): MemberPrincipal {
-  const shared = SharedBindings.of(scope);
-  const id = stableId(shared, 'StorageServiceAgent', [project]);
-  let agent = shared.node.tryFindChild(id) as DataGoogleStorageProjectServiceAccount | undefined;
-  agent ??= new DataGoogleStorageProjectServiceAccount(shared, id, { project });
+  const agent = SharedBindings.perProject(
+    scope,
+    'StorageServiceAgent',
+    project,
+    (shared, id) => new DataGoogleStorageProjectServiceAccount(shared, id, { project }),
+  );
   let principal = PRINCIPALS.get(agent);
   if (!principal) PRINCIPALS.set(agent, (principal = new MemberPrincipal(agent.member)));
   return principal;

@@ -1,0 +1,215 @@
+import type {
+  AccessBinding,
+  Acknowledgement,
+  AuditConfig,
+  FederationTrust,
+  StackModel,
+  TfResource,
+} from './model';
+import { federatedCredential, roleAssignmentBinding } from './private/azure-access';
+import { asArray, asObject, GoogleAccessReader, googleIamKind } from './private/google-access';
+import { poolProviderTrust } from './private/google-federation';
+import { isLiteral, ReferenceResolver } from './private/references';
+
+/**
+ * Key of the library's block in a stack's top-level `"//"` metadata, where acknowledgements
+ * made in code are written so that the command line honours them. Terraform ignores every
+ * property named `"//"` in JSON configuration
+ * (https://developer.hashicorp.com/terraform/language/syntax/json#comment-properties), which
+ * is where cdktf keeps its own metadata too.
+ */
+export const GUARDRAILS_METADATA_KEY = 'cdktf-guardrails';
+
+/** Thrown when a file or object is not a synthesized cdktf (Terraform JSON) stack. */
+export class StackInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StackInputError';
+  }
+}
+
+/** Where a stack's JSON came from. */
+export interface StackSource {
+  /** The stack name; default: the `stackName` cdktf recorded, else `stack`. */
+  readonly stack?: string;
+  /** The file it was read from. */
+  readonly file?: string;
+}
+
+const TOP_LEVEL_KEYS = new Set([
+  '//',
+  'resource',
+  'data',
+  'provider',
+  'terraform',
+  'output',
+  'variable',
+  'locals',
+  'module',
+  'moved',
+  'import',
+  'check',
+  'removed',
+]);
+
+/**
+ * Builds the model of one synthesized stack: resources by address, every access binding,
+ * audit configs, federation trusts and acknowledgements. Linear in the number of resources:
+ * each resource is read once and references are looked up in the address index.
+ *
+ * @throws StackInputError when `json` is not a Terraform JSON configuration object
+ */
+export function analyzeStack(json: unknown, source: StackSource = {}): StackModel {
+  const root = checkShape(json, source.file);
+  const metadata = asObject(asObject(root['//']).metadata);
+  const stack =
+    source.stack ?? (typeof metadata.stackName === 'string' ? metadata.stackName : 'stack');
+
+  const resources = new Map<string, TfResource>();
+  const byType = new Map<string, TfResource[]>();
+  collect(root.resource, 'managed', stack, resources, byType, source.file);
+  collect(root.data, 'data', stack, resources, byType, source.file);
+
+  const providerProjects = googleProviderProjects(root.provider);
+  const projectOf = (resource: TfResource): string | undefined => {
+    const project = resource.body.project;
+    if (typeof project === 'string') {
+      const resolved = refs.resolve(project);
+      return isLiteral(resolved) ? resolved : undefined;
+    }
+    if (!resource.type.startsWith('google_')) return undefined;
+    const provider =
+      typeof resource.body.provider === 'string' ? resource.body.provider : undefined;
+    return providerProjects.get(provider ?? resource.type.split('_')[0]);
+  };
+  const refs = new ReferenceResolver(resources, projectOf);
+  const google = new GoogleAccessReader(resources, refs, projectOf);
+
+  const bindings: AccessBinding[] = [];
+  const auditConfigs: AuditConfig[] = [];
+  const federation: FederationTrust[] = [];
+  for (const resource of resources.values()) {
+    if (resource.mode !== 'managed') continue;
+    const kind = googleIamKind(resource.type);
+    if (kind === 'audit') {
+      auditConfigs.push(google.auditConfig(resource));
+    } else if (kind) {
+      bindings.push(...google.bindings(resource, kind));
+      if (kind === 'policy') auditConfigs.push(...google.policyAuditConfigs(resource));
+    } else if (resource.type === 'azurerm_role_assignment') {
+      bindings.push(roleAssignmentBinding(resource, refs, resources));
+    } else if (resource.type === 'google_iam_workload_identity_pool_provider') {
+      federation.push(poolProviderTrust(resource, refs));
+    } else if (resource.type === 'azurerm_federated_identity_credential') {
+      federation.push(federatedCredential(resource, refs));
+    }
+  }
+
+  return {
+    stack,
+    file: source.file,
+    resources,
+    bindings,
+    auditConfigs,
+    federation,
+    acknowledgements: readAcknowledgements(metadata),
+    defaultProject: providerProjects.get('google'),
+    resourcesOfType: (type) => byType.get(type) ?? [],
+    resolve: (text) => refs.resolve(text),
+    describe: (text) => refs.describe(text),
+  };
+}
+
+function checkShape(json: unknown, file: string | undefined): Record<string, unknown> {
+  const where = file ? `${file}: ` : '';
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new StackInputError(`${where}not a Terraform JSON configuration (expected an object).`);
+  }
+  const root = json as Record<string, unknown>;
+  const keys = Object.keys(root);
+  const unknown = keys.filter((k) => !TOP_LEVEL_KEYS.has(k));
+  if (keys.length === 0 || unknown.length > 0) {
+    throw new StackInputError(
+      `${where}not a synthesized cdktf stack (cdk.tf.json)` +
+        (unknown.length > 0 ? `: unexpected top-level key '${unknown[0]}'` : ': empty object') +
+        '. Point the command at the output folder of `cdktf synth` (default cdktf.out).',
+    );
+  }
+  for (const block of ['resource', 'data']) {
+    const value = root[block];
+    if (
+      value !== undefined &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
+      throw new StackInputError(`${where}'${block}' must be an object of resource types.`);
+    }
+  }
+  return root;
+}
+
+function collect(
+  block: unknown,
+  mode: 'managed' | 'data',
+  stack: string,
+  resources: Map<string, TfResource>,
+  byType: Map<string, TfResource[]>,
+  file: string | undefined,
+): void {
+  if (!block) return;
+  const types = block as Record<string, unknown>;
+  for (const type in types) {
+    const byName = types[type] as Record<string, unknown>;
+    if (byName === null || typeof byName !== 'object' || Array.isArray(byName)) {
+      throw new StackInputError(
+        `${file ? `${file}: ` : ''}'${type}' must be an object of named resources.`,
+      );
+    }
+    const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
+    if (list) byType.set(type, list);
+    for (const name in byName) {
+      const value = byName[name];
+      // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
+      // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.
+      const body = asObject(value);
+      const meta = body['//'] as { metadata?: Record<string, unknown> } | undefined;
+      const info = meta?.metadata ?? {};
+      const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+      const resource: TfResource = {
+        stack,
+        mode,
+        type,
+        name,
+        address,
+        path: typeof info.path === 'string' ? info.path : undefined,
+        stackTrace: Array.isArray(info.stackTrace) ? info.stackTrace.map(String) : undefined,
+        body,
+      };
+      resources.set(address, resource);
+      list?.push(resource);
+    }
+  }
+}
+
+/** Projects of the google and google-beta provider configurations, by `type` or `type.alias`. */
+function googleProviderProjects(block: unknown): Map<string, string> {
+  const projects = new Map<string, string>();
+  for (const [type, configs] of Object.entries(asObject(block))) {
+    if (!type.startsWith('google')) continue;
+    for (const config of asArray(configs)) {
+      const c = asObject(config);
+      if (!isLiteral(c.project)) continue;
+      projects.set(typeof c.alias === 'string' ? `${type}.${c.alias}` : type, c.project);
+    }
+  }
+  return projects;
+}
+
+function readAcknowledgements(metadata: Record<string, unknown>): Acknowledgement[] {
+  const block = asObject(metadata[GUARDRAILS_METADATA_KEY]);
+  return asArray(block.acknowledgements).flatMap((a) => {
+    const o = asObject(a);
+    return typeof o.path === 'string' && typeof o.rule === 'string' && typeof o.reason === 'string'
+      ? [{ path: o.path, rule: o.rule, reason: o.reason }]
+      : [];
+  });
+}

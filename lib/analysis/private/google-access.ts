@@ -1,0 +1,363 @@
+import { MemberKind, memberKind, normalizeMember } from '../../core/private/member-kinds';
+import type {
+  AccessBinding,
+  AuditConfig,
+  BindingCondition,
+  BindingMode,
+  BindingTarget,
+  TargetLevel,
+  TfResource,
+} from '../model';
+import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './references';
+
+/** Arguments of an IAM resource that are not part of its target. */
+const NOT_TARGET = new Set([
+  '//',
+  'role',
+  'member',
+  'members',
+  'condition',
+  'policy_data',
+  'etag',
+  'provider',
+  'depends_on',
+  'lifecycle',
+  'count',
+  'for_each',
+  'service',
+  'audit_log_config',
+]);
+/** Shared by every member without references. */
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
+/** Target arguments listed first in a target's readable id; the rest follow alphabetically. */
+const TARGET_ORDER = [
+  'org_id',
+  'folder',
+  'billing_account_id',
+  'project',
+  'location',
+  'region',
+  'zone',
+];
+const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
+  google_organization: 'organization',
+  google_folder: 'folder',
+  google_project: 'project',
+  google_billing_account: 'billing-account',
+};
+const IAM_SUFFIX = /_iam_(member|binding|policy|audit_config)$/;
+const CUSTOM_ROLE_TYPES = new Set([
+  'google_project_iam_custom_role',
+  'google_organization_iam_custom_role',
+]);
+
+/** Kinds by resource type, worked out once per type rather than once per resource. */
+const KIND_OF_TYPE = new Map<string, BindingMode | 'audit' | undefined>();
+
+/** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
+export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
+  if (KIND_OF_TYPE.has(type)) return KIND_OF_TYPE.get(type);
+  const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
+  const kind = !m ? undefined : m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
+  KIND_OF_TYPE.set(type, kind);
+  return kind;
+}
+
+/** Reads bindings and audit configs out of Google IAM resources. */
+export class GoogleAccessReader {
+  /** Normalized members by their text: stacks repeat the same members many times. */
+  private readonly members = new Map<string, { member: string; kind: MemberKind }>();
+
+  constructor(
+    private readonly resources: ReadonlyMap<string, TfResource>,
+    private readonly refs: ReferenceResolver,
+    private readonly projectOf: (resource: TfResource) => string | undefined,
+  ) {}
+
+  /** The bindings held by one `google_*_iam_member|binding|policy` resource. */
+  public bindings(resource: TfResource, mode: BindingMode): AccessBinding[] {
+    const target = this.target(resource);
+    const body = resource.body;
+    if (mode === 'member') {
+      return this.make(resource, mode, target, body.role, [body.member], body.condition);
+    }
+    if (mode === 'binding') {
+      return this.make(resource, mode, target, body.role, asArray(body.members), body.condition);
+    }
+    return this.policy(resource).bindings.flatMap((b) =>
+      this.make(resource, mode, target, b.role, asArray(b.members), b.condition),
+    );
+  }
+
+  /** The audit configs of a `google_*_iam_audit_config` resource. */
+  public auditConfig(resource: TfResource): AuditConfig {
+    const target = this.target(resource);
+    return {
+      level: target.level,
+      target: target.id,
+      service: String(resource.body.service ?? ''),
+      logTypes: asArray(resource.body.audit_log_config).map((c) => {
+        const config = asObject(c);
+        return {
+          logType: String(config.log_type ?? ''),
+          exemptedMembers: asArray(config.exempted_members).map((m) => this.member(m)),
+        };
+      }),
+      resource,
+    };
+  }
+
+  /** The audit configs written inside the policy of an `_iam_policy` resource. */
+  public policyAuditConfigs(resource: TfResource): AuditConfig[] {
+    const target = this.target(resource);
+    return this.policy(resource).auditConfigs.map((c) => ({
+      level: target.level,
+      target: target.id,
+      service: c.service,
+      logTypes: c.logTypes,
+      resource,
+    }));
+  }
+
+  /**
+   * The target of an IAM resource, from its non-binding arguments. Level and type are read
+   * at once; the readable id, address and project when first asked for (rules mostly read
+   * the level, and a stack of 10,000 resources should cost little more than reading it).
+   */
+  public target(resource: TfResource): BindingTarget {
+    const type = resource.type.replace(IAM_SUFFIX, '');
+    return new LazyTarget(LEVEL_OF_TYPE[type] ?? 'resource', type, () =>
+      this.targetDetails(resource, LEVEL_OF_TYPE[type] ?? 'resource'),
+    );
+  }
+
+  private targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
+    const names = Object.keys(resource.body)
+      .filter((k) => !NOT_TARGET.has(k))
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    let address: string | undefined;
+    const values = names.map((name) => {
+      const value = resource.body[name];
+      if (typeof value !== 'string') return JSON.stringify(value);
+      if (!value.includes('${')) return value;
+      address ??= referencesIn(value).find((r) => this.resources.has(r.address))?.address;
+      return this.refs.describe(value);
+    });
+    const referenced = address ? this.resources.get(address) : undefined;
+    const project =
+      level === 'project'
+        ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
+        : undefined;
+    return {
+      id: values.join('/'),
+      address,
+      project:
+        project ??
+        (referenced ? this.projectOf(referenced) : undefined) ??
+        this.projectOf(resource),
+    };
+  }
+
+  /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
+  public member(text: unknown): string {
+    return this.classified(String(text)).member;
+  }
+
+  /** The normalized member and its kind, worked out once per distinct text. */
+  private classified(written: string): { member: string; kind: MemberKind } {
+    let known = this.members.get(written);
+    if (!known) {
+      const resolved = this.refs.resolve(written);
+      const kind = memberKind(resolved);
+      known = { member: normalizeMember(resolved, kind), kind };
+      this.members.set(written, known);
+    }
+    return known;
+  }
+
+  private make(
+    resource: TfResource,
+    mode: BindingMode,
+    target: BindingTarget,
+    roleText: unknown,
+    members: unknown[],
+    conditionValue: unknown,
+  ): AccessBinding[] {
+    const roleWritten = String(roleText ?? '');
+    const role = this.refs.resolve(roleWritten);
+    const customRole = roleWritten.includes('${') ? singleReference(roleWritten) : undefined;
+    const roleResource = customRole && this.resources.get(customRole.address);
+    const customRolePermissions =
+      roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
+        ? asArray(roleResource.body.permissions).map(String)
+        : undefined;
+    const condition = this.condition(conditionValue);
+    return members.map((m) => {
+      const memberText = String(m ?? '');
+      const { member, kind } = this.classified(memberText);
+      // A plain object of one shape (accessors would make every rule's reads slow).
+      return {
+        cloud: 'google',
+        mode,
+        target,
+        role,
+        customRolePermissions,
+        member,
+        memberText,
+        memberKind: kind,
+        memberReferences: member.includes('${')
+          ? referencesIn(member)
+              .map((r) => r.address)
+              .filter((a) => this.resources.has(a))
+          : NO_REFERENCES,
+        condition,
+        resource,
+        address: resource.address,
+        path: resource.path,
+        stack: resource.stack,
+      };
+    });
+  }
+
+  private condition(value: unknown): BindingCondition | undefined {
+    const c = asObject(Array.isArray(value) ? value[0] : value);
+    if (typeof c.expression !== 'string') return undefined;
+    return {
+      expression: c.expression,
+      title: typeof c.title === 'string' ? c.title : undefined,
+      description: typeof c.description === 'string' ? c.description : undefined,
+    };
+  }
+
+  /**
+   * The bindings and audit configs of an `_iam_policy` resource's `policy_data`: a
+   * `google_iam_policy` data source (snake_case blocks) or a JSON string as the IAM API
+   * writes it (camelCase).
+   */
+  private policy(resource: TfResource): PolicyContent {
+    const data = String(resource.body.policy_data ?? '');
+    const ref = singleReference(data);
+    const source = ref && this.resources.get(ref.address);
+    if (source && source.type === 'google_iam_policy' && source.mode === 'data') {
+      return this.policyContent(source.body.binding, source.body.audit_config, DATA_SOURCE_KEYS);
+    }
+    if (!isLiteral(data)) return { bindings: [], auditConfigs: [] };
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = asObject(JSON.parse(data));
+    } catch {
+      return { bindings: [], auditConfigs: [] };
+    }
+    return this.policyContent(parsed.bindings, parsed.auditConfigs, API_KEYS);
+  }
+
+  private policyContent(bindings: unknown, audits: unknown, keys: PolicyKeys): PolicyContent {
+    return {
+      bindings: asArray(bindings).map((b) => {
+        const o = asObject(b);
+        return { role: o.role, members: o.members, condition: o.condition };
+      }),
+      auditConfigs: asArray(audits).map((a) => {
+        const o = asObject(a);
+        return {
+          service: String(o.service ?? ''),
+          logTypes: asArray(o[keys.logConfigs]).map((l) => {
+            const log = asObject(l);
+            return {
+              logType: String(log[keys.logType] ?? ''),
+              exemptedMembers: asArray(log[keys.exempted]).map((x) => this.member(x)),
+            };
+          }),
+        };
+      }),
+    };
+  }
+}
+
+/** Key names of audit log configs in a policy. */
+interface PolicyKeys {
+  readonly logConfigs: string;
+  readonly logType: string;
+  readonly exempted: string;
+}
+const DATA_SOURCE_KEYS: PolicyKeys = {
+  logConfigs: 'audit_log_configs',
+  logType: 'log_type',
+  exempted: 'exempted_members',
+};
+const API_KEYS: PolicyKeys = {
+  logConfigs: 'auditLogConfigs',
+  logType: 'logType',
+  exempted: 'exemptedMembers',
+};
+
+/** What a target's readable id, address and project are worked out from, once. */
+interface TargetDetails {
+  readonly id: string;
+  readonly address?: string;
+  readonly project?: string;
+}
+
+/**
+ * A binding target whose level and type are known at once and whose id, address and project
+ * are worked out when first read. A class, so that every target has one fast shape.
+ */
+class LazyTarget implements BindingTarget {
+  #details: TargetDetails | undefined;
+  readonly #compute: () => TargetDetails;
+
+  constructor(
+    public readonly level: TargetLevel,
+    public readonly type: string,
+    compute: () => TargetDetails,
+  ) {
+    this.#compute = compute;
+  }
+
+  public get id(): string {
+    return this.details().id;
+  }
+
+  public get address(): string | undefined {
+    return this.details().address;
+  }
+
+  public get project(): string | undefined {
+    return this.details().project;
+  }
+
+  /** The plain data, for JSON and test assertions. */
+  public toJSON(): BindingTarget {
+    return { level: this.level, type: this.type, ...this.details() };
+  }
+
+  private details(): TargetDetails {
+    return (this.#details ??= this.#compute());
+  }
+}
+
+interface PolicyContent {
+  bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
+  auditConfigs: Array<{ service: string; logTypes: AuditConfig['logTypes'] }>;
+}
+
+function rank(name: string): number {
+  const i = TARGET_ORDER.indexOf(name);
+  return i < 0 ? TARGET_ORDER.length : i;
+}
+
+function literalOrUndefined(text: string): string | undefined {
+  return text && isLiteral(text) ? text : undefined;
+}
+
+/** A list argument (a single block may be written as an object). */
+export function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** An object argument (a one-element block list counts as its element). */
+export function asObject(value: unknown): Record<string, unknown> {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}

@@ -1,0 +1,177 @@
+import type { TfResource } from '../model';
+
+/**
+ * References between resources as cdktf writes them: `${google_service_account.api_Identity_1A2B.email}`,
+ * `${data.google_iam_policy.p.policy_data}`. Only whole, simple references are followed;
+ * anything else (functions, indexes) is left as written.
+ */
+const REFERENCE = /\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}/g;
+const SINGLE_REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
+/** How deep references to references are followed (a project id given by reference...). */
+const MAX_DEPTH = 4;
+
+/** Arguments that identify a resource, in the order a readable identity lists them. */
+const IDENTITY_ARGUMENTS = [
+  'project',
+  'org_id',
+  'folder',
+  'resource_group_name',
+  'location',
+  'region',
+  'workload_identity_pool_id',
+  'workload_identity_pool_provider_id',
+  'account_id',
+  'bucket',
+  'secret_id',
+  'role_id',
+  'name',
+  'key_vault_id',
+  'parent_id',
+];
+
+/** The address and attribute of each reference in `text`. */
+export function referencesIn(text: string): Array<{ address: string; attribute: string }> {
+  if (!text.includes('${')) return [];
+  return [...text.matchAll(REFERENCE)].map((m) => ({ address: m[1], attribute: m[2] }));
+}
+
+/** The address and attribute when `text` is exactly one reference. */
+export function singleReference(text: string): { address: string; attribute: string } | undefined {
+  const m = SINGLE_REFERENCE.exec(text);
+  return m ? { address: m[1], attribute: m[2] } : undefined;
+}
+
+/** True for a string with no Terraform expression in it. */
+export function isLiteral(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('${');
+}
+
+/**
+ * Resolves references to in-stack resources, exactly where the JSON gives the value
+ * (`resolve`) or readably everywhere (`describe`: a value that only exists after apply is
+ * shown as `<type:identity>`, built from the referenced resource's literal arguments).
+ */
+export class ReferenceResolver {
+  constructor(
+    private readonly resources: ReadonlyMap<string, TfResource>,
+    private readonly projectOf: (resource: TfResource) => string | undefined,
+  ) {}
+
+  /** `text` with every reference whose value the JSON gives replaced by that value. */
+  public resolve(text: string, depth = 0): string {
+    if (!text.includes('${') || depth > MAX_DEPTH) return text;
+    return text.replace(REFERENCE, (whole, address: string, attribute: string) => {
+      const resource = this.resources.get(address);
+      const value = resource && this.attributeValue(resource, attribute, depth);
+      return value ?? whole;
+    });
+  }
+
+  /** Like `resolve`, but references whose value is unknown become `<type:identity>`. */
+  public describe(text: string, depth = 0): string {
+    if (!text.includes('${')) return text;
+    return this.resolve(text, depth).replace(
+      REFERENCE,
+      (whole, address: string, attribute: string) => {
+        const resource = this.resources.get(address);
+        return resource
+          ? `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
+          : whole;
+      },
+    );
+  }
+
+  /** A readable identity of a resource from its literal identifying arguments, or its address. */
+  public identity(resource: TfResource, depth = 0): string {
+    const parts: string[] = [];
+    for (const name of IDENTITY_ARGUMENTS) {
+      const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
+      if (typeof value !== 'string') continue;
+      const text = depth < MAX_DEPTH ? this.describe(value, depth + 1) : value;
+      parts.push(text);
+    }
+    return parts.length > 0 ? parts.join('/') : resource.address;
+  }
+
+  /** The literal value of `resource.attribute`, given or derivable from literal arguments. */
+  public attributeValue(resource: TfResource, attribute: string, depth = 0): string | undefined {
+    const literal = (name: string): string | undefined => {
+      const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
+      if (typeof value !== 'string') return undefined;
+      const resolved = this.resolve(value, depth + 1);
+      return isLiteral(resolved) ? resolved : undefined;
+    };
+    const derive = DERIVED[kindOf(resource)]?.[attribute];
+    if (derive) return derive(literal);
+    return literal(attribute);
+  }
+}
+
+/** `type`, or `data.type` for a data source. */
+function kindOf(resource: TfResource): string {
+  return resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+}
+
+type Literal = (name: string) => string | undefined;
+type Derivation = (literal: Literal) => string | undefined;
+
+/** Joins parts when every one is known. */
+function all(...parts: Array<string | undefined>): string | undefined {
+  return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+}
+
+function serviceAccountEmail(literal: Literal): string | undefined {
+  return all(literal('account_id'), '@', literal('project'), '.iam.gserviceaccount.com');
+}
+
+/**
+ * Computed attributes whose value follows from literal arguments. Sources: the provider
+ * documentation of each resource's attributes (e.g. google_service_account `email`, `member`,
+ * `name` = `projects/{{project}}/serviceAccounts/{{email}}`; custom roles' `name` =
+ * `projects/{{project}}/roles/{{role_id}}`).
+ */
+const DERIVED: Record<string, Record<string, Derivation>> = {
+  google_service_account: {
+    email: serviceAccountEmail,
+    member: (l) => all('serviceAccount:', serviceAccountEmail(l)),
+    name: (l) => all('projects/', l('project'), '/serviceAccounts/', serviceAccountEmail(l)),
+    id: (l) => all('projects/', l('project'), '/serviceAccounts/', serviceAccountEmail(l)),
+  },
+  'data.google_service_account': {
+    email: (l) => {
+      const id = l('account_id');
+      if (id?.includes('@')) return id;
+      return all(id, '@', l('project'), '.iam.gserviceaccount.com');
+    },
+  },
+  'data.google_app_engine_default_service_account': {
+    email: (l) => all(l('project'), '@appspot.gserviceaccount.com'),
+    member: (l) => all('serviceAccount:', l('project'), '@appspot.gserviceaccount.com'),
+  },
+  google_project_iam_custom_role: {
+    name: (l) => all('projects/', l('project'), '/roles/', l('role_id')),
+    id: (l) => all('projects/', l('project'), '/roles/', l('role_id')),
+  },
+  google_organization_iam_custom_role: {
+    name: (l) => all('organizations/', l('org_id'), '/roles/', l('role_id')),
+    id: (l) => all('organizations/', l('org_id'), '/roles/', l('role_id')),
+  },
+  google_storage_bucket: {
+    id: (l) => l('name'),
+    url: (l) => all('gs://', l('name')),
+  },
+  google_secret_manager_secret: {
+    id: (l) => all('projects/', l('project'), '/secrets/', l('secret_id')),
+  },
+  google_project: {
+    id: (l) => all('projects/', l('project_id')),
+    project_id: (l) => l('project_id'),
+  },
+  google_cloud_run_v2_service: {
+    id: (l) =>
+      all('projects/', l('project'), '/locations/', l('location'), '/services/', l('name')),
+  },
+  google_iam_workload_identity_pool: {
+    workload_identity_pool_id: (l) => l('workload_identity_pool_id'),
+  },
+};

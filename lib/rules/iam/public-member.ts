@@ -1,0 +1,27 @@
+import { isBasicRole } from '../../core/private/role-kinds';
+import { isCloudRunService } from '../private/cloud-run';
+import { describeGrant, googleBindings } from '../private/scope';
+import type { Rule } from '../rule';
+
+/**
+ * `allUsers`, `allAuthenticatedUsers` or `principalSet://goog/public:all` as a member. Public
+ * Cloud Run invokers are reported by `run-public-invoker`, public basic roles by
+ * `iam-basic-role`, so each binding is reported once.
+ */
+export const iamPublicMember: Rule = {
+  id: 'iam-public-member',
+  area: 'iam',
+  severity: 'error',
+  description: 'A role is granted to allUsers or allAuthenticatedUsers (anyone on the internet).',
+  fix: 'Grant the role to the groups or service accounts that need it; publish content through a load balancer or signed URLs instead.',
+  acknowledgeable: true,
+  seeAlso: ['checkov CKV_GCP_28, CKV_GCP_15, CKV_GCP_112', 'trivy AVD-GCP-0001'],
+  check: (model) =>
+    googleBindings(model.bindings)
+      .filter((b) => b.memberKind === 'public' && !isBasicRole(b.role))
+      .filter((b) => !isCloudRunService(b.target.type))
+      .map((b) => ({
+        resource: b.resource,
+        message: `${describeGrant(b)}: anyone on the internet gets it.`,
+      })),
+};
