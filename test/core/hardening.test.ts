@@ -340,6 +340,21 @@ describe('checks that need the whole tree fail every synth path with a Validatio
     }
   });
 
+  test('an identity invoker without a network path fails plain Testing.synth(stack)', () => {
+    const stack = testStack();
+    const target = service(stack);
+    const web = new SecureCloudRunService(stack, 'web', {
+      project: PROJECT,
+      location: REGION,
+      serviceName: 'web',
+      image: `${REGION}-docker.pkg.dev/${PROJECT}/apps/web:1`,
+    });
+    target.grantInvoke(web.identity);
+    const error = thrown(() => Testing.synth(stack));
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.message).toMatch(/^test\/api: 'grantee' names the Cloud Run service test\/web/);
+  });
+
   test('a provider added after the principal set is found at synth', () => {
     const stack = testStack();
     const pool = new WorkloadIdentityPool(stack, 'ci', { project: PROJECT, poolId: 'ci-pool' });

@@ -92,6 +92,19 @@ describe('one binding per effective grant', () => {
     }
   });
 
+  test('two Cloud Run services sharing one CMEK key make one KMS binding for the Cloud Run agent', () => {
+    const stack = testStack();
+    service(stack, 'orders', { encryptionKey: KEY });
+    service(stack, 'billing', { encryptionKey: KEY });
+    const json = synth(stack);
+    const keyBindings = Object.keys(json.resource.google_kms_crypto_key_iam_member);
+    expect(keyBindings).toHaveLength(1);
+    expect(Object.keys(json.data.google_project)).toHaveLength(1);
+    for (const run of bodiesOf(json, 'google_cloud_run_v2_service')) {
+      expect(run.depends_on).toContain(`google_kms_crypto_key_iam_member.${keyBindings[0]}`);
+    }
+  });
+
   test("two services sharing a runtime identity and a secret written 'db' and 'projects/<p>/secrets/db' make one secret binding", () => {
     const stack = testStack();
     const runtime = new ServiceIdentity(stack, 'runtime', {
