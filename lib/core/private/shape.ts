@@ -1,5 +1,6 @@
 import { TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
+import type { ValidationError } from '../errors';
 import { invalidProps, invalidValue, Location } from './messages';
 import { hasTemplateSequence } from './terraform-text';
 
@@ -43,6 +44,23 @@ function fixFor(example: string | undefined, kind: string): string {
 
 function required(location: Location, prop: string, value: unknown, fix: string): never {
   throw invalidValue(location, prop, value, 'is required', fix);
+}
+
+/** 'is required' for a missing value, else `rule` (the value has the wrong kind). */
+function missingOrWrong(
+  location: Location,
+  prop: string,
+  value: unknown,
+  rule: string,
+  fix: string,
+): ValidationError {
+  return invalidValue(
+    location,
+    prop,
+    value,
+    value === undefined || value === null ? 'is required' : rule,
+    fix,
+  );
 }
 
 /** A required string. String tokens pass unchecked; a token object becomes a string token. */
@@ -304,13 +322,11 @@ export function grantable<T>(): Check<T> {
     ) {
       return value as T;
     }
-    throw invalidValue(
+    throw missingOrWrong(
       location,
       prop,
       value,
-      value === undefined || value === null
-        ? 'is required'
-        : `must be a grantee (an object with a grantPrincipal), not ${kindOf(value)}`,
+      `must be a grantee (an object with a grantPrincipal), not ${kindOf(value)}`,
       principalFix(value),
     );
   };
@@ -320,13 +336,11 @@ export function grantable<T>(): Check<T> {
 export function serviceIdentity<T>(): Check<T> {
   return (location, prop, value) => {
     if (value !== null && typeof value === 'object' && SERVICE_IDENTITY in value) return value as T;
-    throw invalidValue(
+    throw missingOrWrong(
       location,
       prop,
       value,
-      value === undefined || value === null
-        ? 'is required'
-        : `must be a ServiceIdentity, not ${kindOf(value)}`,
+      `must be a ServiceIdentity, not ${kindOf(value)}`,
       typeof value === 'string'
         ? `Import the existing account with ServiceIdentity.fromEmail(scope, id, ${JSON.stringify(value)}), or create one with new ServiceIdentity(...).`
         : 'Pass a ServiceIdentity, or ServiceIdentity.fromEmail(scope, id, email) for an existing account.',
@@ -338,13 +352,7 @@ export function serviceIdentity<T>(): Check<T> {
 export function constructOf<T>(is: (x: unknown) => boolean, what: string): Check<T> {
   return (location, prop, value) => {
     if (is(value)) return value as T;
-    throw invalidValue(
-      location,
-      prop,
-      value,
-      value === undefined || value === null ? 'is required' : `must be a ${what}`,
-      `Pass a ${what}.`,
-    );
+    throw missingOrWrong(location, prop, value, `must be a ${what}`, `Pass a ${what}.`);
   };
 }
 
