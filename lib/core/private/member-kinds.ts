@@ -135,3 +135,36 @@ export function isDefaultServiceAccount(memberOrEmail: string): boolean {
     DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail)
   );
 }
+
+/** One Terraform interpolation and nothing else, e.g. `${var.member}`: its kind is unknown until apply. */
+const WHOLE_INTERPOLATION = /^\$\{[^}]*\}$/;
+
+/**
+ * True when the member is a single reference whose text only Terraform knows (a variable, a
+ * function call), so its form cannot be judged. Works on literal, token and resolved text.
+ */
+export function isOpaqueMember(member: string): boolean {
+  return WHOLE_INTERPOLATION.test(member);
+}
+
+/** Double-quoted string literals inside a Terraform expression. */
+const EXPRESSION_LITERAL = /"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * The kind a member built by a Terraform function (`${join("", ["principalSet://...", x, "/*"])}`,
+ * `${format(...)}`) evidently has, judged by the string literals in the expression: a public
+ * member, a convenience prefix, or a principal set ending in `/*`. `'unknown'` when nothing
+ * shows; the value itself is only known at apply.
+ */
+export function expressionMemberKind(text: string): MemberKind {
+  if (!text.startsWith('${')) return memberKind(text);
+  const literals = [...text.matchAll(EXPRESSION_LITERAL)].map((m) => m[1]);
+  if (literals.some((l) => PUBLIC_MEMBERS.has(l))) return 'public';
+  if (literals.some((l) => CONVENIENCE.test(l))) return 'convenience';
+  if (
+    literals.some((l) => l.startsWith('principalSet://')) &&
+    literals.some((l) => l.endsWith('/*'))
+  )
+    return 'whole-pool';
+  return 'unknown';
+}

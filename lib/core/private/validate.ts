@@ -120,23 +120,6 @@ function regionFix(value: string): string {
   return `Use a region such as ${examples.map((r) => `'${r}'`).join(', ')}.`;
 }
 
-/** Refuses strings longer than `max` characters (display names, descriptions, reasons). */
-export function validateMaxLength(
-  location: Location,
-  prop: string,
-  value: string | undefined,
-  max: number,
-): void {
-  if (value === undefined || isUnresolved(value) || value.length <= max) return;
-  throw invalidValue(
-    location,
-    prop,
-    value,
-    `must be at most ${max} characters (it has ${value.length})`,
-    'Shorten it.',
-  );
-}
-
 /**
  * A whole number from `min` to `max` (counts, days, ports). Undefined and tokens pass.
  * `rule` and `fix` complete the message, e.g. 'must be a port number 1-65535'.
