@@ -92,3 +92,16 @@ export function isFederatedMember(scope: IConstruct, member: string): boolean {
 function startsWithReference(text: string): boolean {
   return text.startsWith('${');
 }
+
+/** Kinds of member that are people of an organization: a user, a group, a whole domain. */
+const PEOPLE_KINDS: ReadonlySet<MemberKind> = new Set(['user', 'group', 'domain']);
+
+/**
+ * True when `member` (resolved through `scope`) names people of an organization (`user:`,
+ * `group:`, `domain:`), or is unknowable until apply. Identity-Aware Proxy is for people;
+ * service accounts and federated identities are refused by its grants.
+ */
+export function isPeopleMember(scope: IConstruct, member: string): boolean {
+  const text = Token.isUnresolved(member) ? resolvedText(scope, member) : member;
+  return PEOPLE_KINDS.has(memberKind(text)) || isOpaqueMember(text);
+}
