@@ -103,5 +103,10 @@ const PEOPLE_KINDS: ReadonlySet<MemberKind> = new Set(['user', 'group', 'domain'
  */
 export function isPeopleMember(scope: IConstruct, member: string): boolean {
   const text = Token.isUnresolved(member) ? resolvedText(scope, member) : member;
-  return PEOPLE_KINDS.has(memberKind(text)) || isOpaqueMember(text);
+  if (PEOPLE_KINDS.has(memberKind(text))) return true;
+  // A reference to a service account resource is a service account, whatever its value.
+  return isOpaqueMember(text) && !SERVICE_ACCOUNT_REFERENCE.test(text);
 }
+
+/** `${google_service_account.x.member}`, `${data.google_service_account.x.member}`. */
+const SERVICE_ACCOUNT_REFERENCE = /^\$\{(data\.)?google_service_account\./;

@@ -8,6 +8,7 @@ import type { Grant } from '../../core/grant';
 import type { IGrantable, IPrincipal } from '../../core/principal';
 import { useBetaProvider } from '../../core/private/beta-provider';
 import { bindIamMember } from '../../core/private/iam-member';
+import { memberKey } from '../../core/private/member-key';
 import { MemberPrincipal } from '../../core/private/member-principal';
 import { isPeopleMember, validateMember } from '../../core/private/member-rules';
 import { invalidProps, invalidValue } from '../../core/private/messages';
@@ -17,6 +18,7 @@ import { checkArg, grantable } from '../../core/private/shape';
 import { SharedBindings } from '../../core/private/shared-bindings';
 import { isUnresolved } from '../../core/private/validate';
 import { Roles } from '../../core/roles';
+import { ServiceIdentity } from '../../core/service-identity';
 import { CloudRunIngress } from '../cloud-run-options';
 
 /** What the IAP access of a service needs of it. */
@@ -95,9 +97,13 @@ export class IapUserAccess {
   public grant(grantee: unknown, prop: string): Grant {
     const { construct, project, location, serviceName } = this.target;
     const checked = checkArg(construct, prop, grantee, GRANTEE);
-    const member = checked.grantPrincipal.member;
+    const principal = checked.grantPrincipal;
+    const member = principal.member;
     validateMember(construct, prop, member, construct);
-    if (!isPeopleMember(construct, member)) {
+    const serviceAccount =
+      ServiceIdentity.isServiceIdentity(principal) ||
+      memberKey(principal).startsWith('serviceAccount:');
+    if (serviceAccount || !isPeopleMember(construct, member)) {
       throw invalidValue(
         construct,
         prop,
