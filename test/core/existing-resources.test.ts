@@ -4,30 +4,19 @@ import {
   BigQueryDataset,
   CloudRunIngress,
   CloudRunVpcEgress,
-  Errors,
   Grant,
   Principal,
   ScopedBucket,
   SecureCloudRunService,
   ServiceIdentity,
 } from '../../lib';
-import { addresses, bodiesOf, iamMembers, synth, testStack } from '../helpers';
+import { addresses, bodiesOf, iamMembers, synth, testStack, validationMessage } from '../helpers';
 
 const IMAGE = 'europe-west1-docker.pkg.dev/acme-prod/apps/api:1.4.2';
 const SA_MEMBER = /^\$\{google_service_account\.job_[0-9A-F]+\.member\}$/;
 
 function job(stack: TerraformStack) {
   return new ServiceIdentity(stack, 'job', { project: 'acme-prod', accountId: 'nightly-job' });
-}
-
-function message(make: () => unknown): string {
-  try {
-    make();
-  } catch (e) {
-    expect(Errors.isValidationError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('ScopedBucket.fromBucketName', () => {
@@ -105,18 +94,18 @@ describe('ScopedBucket.fromBucketName', () => {
       bucketName: 'acme-prod-exports',
       location: 'europe-west1',
     });
-    expect(message(() => Testing.synth(stack))).toMatch(
+    expect(validationMessage(() => Testing.synth(stack))).toMatch(
       /^test\/imported: 'bucketName' names the resource that exports creates in this stack.*Grant on exports itself, or create it before calling ScopedBucket\.fromBucketName\./,
     );
   });
 
   test('bad names and prefixes are refused as for a ScopedBucket', () => {
     const stack = testStack();
-    expect(message(() => ScopedBucket.fromBucketName(stack, 'x', 'Acme_Exports!'))).toMatch(
-      /^test\/x: 'bucketName' must be 3-63 characters/,
-    );
+    expect(
+      validationMessage(() => ScopedBucket.fromBucketName(stack, 'x', 'Acme_Exports!')),
+    ).toMatch(/^test\/x: 'bucketName' must be 3-63 characters/);
     const bucket = ScopedBucket.fromBucketName(stack, 'y', 'acme-prod-exports');
-    expect(message(() => bucket.grantRead(job(stack), { prefix: '/daily/' }))).toMatch(
+    expect(validationMessage(() => bucket.grantRead(job(stack), { prefix: '/daily/' }))).toMatch(
       /^test\/y: 'options\.prefix' must be an object name prefix/,
     );
   });
@@ -159,7 +148,7 @@ describe('SecureCloudRunService.fromServiceName', () => {
       serviceName: 'orders-api',
       image: IMAGE,
     });
-    expect(message(() => billing.grantInvoke(caller))).toMatch(
+    expect(validationMessage(() => billing.grantInvoke(caller))).toMatch(
       /^test\/billing: 'grantee' names the Cloud Run service test\/orders, whose requests would never reach this service/,
     );
     // Declared ALL ingress, or a caller with a VPC path: accepted.
@@ -198,7 +187,9 @@ describe('SecureCloudRunService.fromServiceName', () => {
     const stack = testStack();
     const billing = SecureCloudRunService.fromServiceName(stack, 'billing', ATTRS);
     expect(
-      message(() => billing.grantInvoke({ grantPrincipal: { member: 'allUsers' } } as never)),
+      validationMessage(() =>
+        billing.grantInvoke({ grantPrincipal: { member: 'allUsers' } } as never),
+      ),
     ).toMatch(/^test\/billing: 'grantee' must name an identity, not the public/);
   });
 });
@@ -249,7 +240,7 @@ describe('BigQueryDataset.fromDatasetId', () => {
   test('a dataset written project-qualified is refused with the fix', () => {
     const stack = testStack();
     expect(
-      message(() =>
+      validationMessage(() =>
         BigQueryDataset.fromDatasetId(stack, 'd', {
           project: 'acme-prod',
           datasetId: 'acme-prod.fraud_features',
@@ -315,7 +306,7 @@ describe('ArtifactRegistryRepository.fromRepositoryId', () => {
       repositoryId: 'shared',
     });
     expect(
-      message(() =>
+      validationMessage(() =>
         ArtifactRegistryRepository.fromRepositoryId(stack, 'zone', {
           project: 'acme-prod',
           location: 'europe-west1-b',

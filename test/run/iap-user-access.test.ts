@@ -1,7 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import {
   CloudRunIngress,
-  Errors,
   Grant,
   Guardrails,
   Principal,
@@ -11,7 +10,7 @@ import {
 } from '../../lib';
 import { analyzeStack } from '../../lib/analysis/analyze';
 import { GuardrailsTesting } from '../../lib/testing';
-import { bodiesOf, iamMembers, synth, testStack } from '../helpers';
+import { bodiesOf, iamMembers, synth, testStack, validationMessage } from '../helpers';
 
 const base: SecureCloudRunServiceProps = {
   project: 'acme-prod',
@@ -191,20 +190,10 @@ describe('SecureCloudRunService users (Identity-Aware Proxy)', () => {
 });
 
 describe('SecureCloudRunService users: refusals', () => {
-  function refusal(make: () => unknown): string {
-    try {
-      make();
-    } catch (e) {
-      expect(Errors.isValidationError(e)).toBe(true);
-      return (e as Error).message;
-    }
-    throw new Error('expected a ValidationError');
-  }
-
   test('together with publicAccess', () => {
     const stack = testStack();
     expect(
-      refusal(() =>
+      validationMessage(() =>
         adminUi(stack, { users: [OPS], publicAccess: { reason: 'Public status page for all' } }),
       ),
     ).toMatch(
@@ -215,7 +204,9 @@ describe('SecureCloudRunService users: refusals', () => {
   test('with an ingress browsers cannot reach', () => {
     const stack = testStack();
     expect(
-      refusal(() => adminUi(stack, { users: [OPS], ingress: CloudRunIngress.INTERNAL_ONLY })),
+      validationMessage(() =>
+        adminUi(stack, { users: [OPS], ingress: CloudRunIngress.INTERNAL_ONLY }),
+      ),
     ).toMatch(
       /^test\/admin: 'users' turns on Identity-Aware Proxy for people, but the service's ingress \(INGRESS_TRAFFIC_INTERNAL_ONLY\) admits only requests from VPC networks.*Set ingress: CloudRunIngress\.ALL/,
     );
@@ -224,7 +215,7 @@ describe('SecureCloudRunService users: refusals', () => {
   test('grantUserAccess on a service whose ingress was left at its default', () => {
     const stack = testStack();
     const ui = adminUi(stack);
-    expect(refusal(() => ui.grantUserAccess(OPS))).toMatch(
+    expect(validationMessage(() => ui.grantUserAccess(OPS))).toMatch(
       /^test\/admin: 'grantee' turns on Identity-Aware Proxy for people, but the service's ingress is the default INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER.*Pass users in the props \(even users: \[\]\)/,
     );
   });
@@ -239,7 +230,7 @@ describe('SecureCloudRunService users: refusals', () => {
     ],
   ])('%s as a user', (_label, who) => {
     const stack = testStack();
-    expect(refusal(() => adminUi(stack, { users: [who] }))).toMatch(
+    expect(validationMessage(() => adminUi(stack, { users: [who] }))).toMatch(
       /^test\/admin: 'users\[0\]' must be people of the organization \(a user, a group or a domain\).*Principal\.group/,
     );
   });
@@ -248,7 +239,7 @@ describe('SecureCloudRunService users: refusals', () => {
     const stack = testStack();
     const ui = adminUi(stack, { users: [] });
     const sa = new ServiceIdentity(stack, 'bot', { project: 'acme-prod', accountId: 'bot-run' });
-    expect(refusal(() => ui.grantUserAccess(sa))).toMatch(
+    expect(validationMessage(() => ui.grantUserAccess(sa))).toMatch(
       /^test\/admin: 'grantee' must be people of the organization/,
     );
   });
@@ -256,7 +247,7 @@ describe('SecureCloudRunService users: refusals', () => {
   test('allUsers as a user', () => {
     const stack = testStack();
     expect(
-      refusal(() =>
+      validationMessage(() =>
         adminUi(stack, { users: [{ grantPrincipal: { member: 'allUsers' } } as never] }),
       ),
     ).toMatch(/^test\/admin: 'users\[0\]' must name an identity, not the public/);

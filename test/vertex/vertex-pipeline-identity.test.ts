@@ -2,7 +2,6 @@ import { TerraformStack } from 'cdktf';
 import {
   ArtifactRegistryRepository,
   BigQueryDataset,
-  Errors,
   Grant,
   Guardrails,
   Principal,
@@ -16,7 +15,7 @@ import { evaluate } from '../../lib/rules/engine';
 import { GuardrailsTesting } from '../../lib/testing';
 import { JOB_CREATION_REASON } from '../../lib/vertex/private/pipeline-identity-rules';
 import { synthToFolder } from '../analysis/synth-output';
-import { bodiesOf, iamMembers, synth, testStack } from '../helpers';
+import { bodiesOf, iamMembers, synth, testStack, validationMessage } from '../helpers';
 
 const ENGINEERS = Principal.group('ml-engineers@acme.example');
 const SA_MEMBER = /^\$\{google_service_account\.training_Identity_[0-9A-F]+\.member\}$/;
@@ -197,28 +196,18 @@ describe('VertexPipelineIdentity', () => {
 });
 
 describe('VertexPipelineIdentity: refusals', () => {
-  function message(make: () => unknown): string {
-    try {
-      make();
-    } catch (e) {
-      expect(Errors.isValidationError(e)).toBe(true);
-      return (e as Error).message;
-    }
-    throw new Error('expected a ValidationError');
-  }
-
   test('a staging prefix starting with /', () => {
     const stack = testStack();
     const bucket = ScopedBucket.fromBucketName(stack, 'ml', 'acme-prod-ml-data');
-    expect(message(() => training(stack, { staging: { bucket, prefix: '/staging/' } }))).toMatch(
-      /^test\/training: 'staging\.prefix' must be an object name prefix/,
-    );
+    expect(
+      validationMessage(() => training(stack, { staging: { bucket, prefix: '/staging/' } })),
+    ).toMatch(/^test\/training: 'staging\.prefix' must be an object name prefix/);
   });
 
   test('a staging bucket given by name', () => {
     const stack = testStack();
     expect(
-      message(() =>
+      validationMessage(() =>
         training(stack, { staging: { bucket: 'acme-prod-ml-data', prefix: 'p/' } as never }),
       ),
     ).toMatch(/^test\/training: 'staging\.bucket' must be a ScopedBucket/);
@@ -227,7 +216,7 @@ describe('VertexPipelineIdentity: refusals', () => {
   test('an image repository given as a string', () => {
     const stack = testStack();
     const job = training(stack);
-    expect(message(() => job.allowImagePull('training-images' as never))).toMatch(
+    expect(validationMessage(() => job.allowImagePull('training-images' as never))).toMatch(
       /^test\/training: 'repository' must be a repository of Artifact Registry \(ArtifactRegistryRepository\.fromRepositoryId/,
     );
   });

@@ -1,13 +1,11 @@
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { Construct } from 'constructs';
-import { AuditLogs } from '../../core/audit-logs';
 import type { Grant } from '../../core/grant';
 import type { IGrantable } from '../../core/principal';
 import { constructScope } from '../../core/private/construct-args';
-import { bindIamMember } from '../../core/private/iam-member';
+import { grantOnImported } from '../../core/private/imported-grant';
 import { invalidValue } from '../../core/private/messages';
 import { GOOGLE_CLOUD_REGIONS } from '../../core/private/regions';
-import { requireApis } from '../../core/private/required-apis';
 import { checkProps, flag, optional, Schema, text } from '../../core/private/shape';
 import { isUnresolved, validatePattern, validateProjectId } from '../../core/private/validate';
 import { IamRole, Roles } from '../../core/roles';
@@ -67,11 +65,15 @@ export class ImportedRepository extends Construct implements IArtifactRegistryRe
 
   private grant(role: IamRole, grantee: unknown): Grant {
     const roleName = role.name;
-    const grant = bindIamMember({
+    // https://cloud.google.com/artifact-registry/docs/audit-logging
+    return grantOnImported({
       requester: this,
       role: roleName,
       grantee,
       resource: `artifact-registry:${this.project}/${this.location}/${this.repositoryId}`,
+      project: this.project,
+      service: 'artifactregistry.googleapis.com',
+      auditLogs: this.auditLogs,
       create: (scope, id, member, condition) =>
         new ArtifactRegistryRepositoryIamMember(scope, id, {
           project: this.project,
@@ -82,12 +84,6 @@ export class ImportedRepository extends Construct implements IArtifactRegistryRe
           condition,
         }),
     });
-    grant.resources.forEach((r) =>
-      requireApis(r, this.project, ['artifactregistry.googleapis.com'], this),
-    );
-    // https://cloud.google.com/artifact-registry/docs/audit-logging
-    if (this.auditLogs) AuditLogs.of(this).enable(this.project, 'artifactregistry.googleapis.com');
-    return grant;
   }
 }
 

@@ -1,11 +1,9 @@
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { Construct } from 'constructs';
-import { AuditLogs } from '../../core/audit-logs';
 import type { Grant } from '../../core/grant';
 import type { IGrantable } from '../../core/principal';
 import { constructScope } from '../../core/private/construct-args';
-import { bindIamMember } from '../../core/private/iam-member';
-import { requireApis } from '../../core/private/required-apis';
+import { grantOnImported } from '../../core/private/imported-grant';
 import { checkProps, flag, optional, Schema, text } from '../../core/private/shape';
 import { validatePattern, validateProjectId } from '../../core/private/validate';
 import { IamRole, Roles } from '../../core/roles';
@@ -64,11 +62,15 @@ export class ImportedDataset extends Construct implements IBigQueryDataset {
         ? {}
         : checkProps(this, givenOptions, GRANT_OPTIONS, 'options');
     const roleName = role.name;
-    const grant = bindIamMember({
+    // https://cloud.google.com/bigquery/docs/reference/auditlogs
+    const grant = grantOnImported({
       requester: this,
       role: roleName,
       grantee,
       resource: `bigquery-dataset:${this.project}/${this.datasetId}`,
+      project: this.project,
+      service: 'bigquery.googleapis.com',
+      auditLogs: this.auditLogs,
       create: (scope, id, member, condition) =>
         new BigqueryDatasetIamMember(scope, id, {
           project: this.project,
@@ -78,12 +80,9 @@ export class ImportedDataset extends Construct implements IBigQueryDataset {
           condition,
         }),
     });
-    grant.resources.forEach((r) => requireApis(r, this.project, ['bigquery.googleapis.com'], this));
     if (options.jobsProject !== undefined) {
       allowBigQueryJobs(this, grantee, options.jobsProject, 'options.jobsProject');
     }
-    // https://cloud.google.com/bigquery/docs/reference/auditlogs
-    if (this.auditLogs) AuditLogs.of(this).enable(this.project, 'bigquery.googleapis.com');
     return grant;
   }
 }
