@@ -60,6 +60,8 @@ describe('cdktf-guardrails report', () => {
         'federation',
         'foundation',
         'identity-core',
+        'internal-admin',
+        'ml-pipeline',
         'storage',
         'vertex',
       ],
@@ -301,7 +303,7 @@ describe('cdktf-guardrails diff', () => {
   test('one line when nothing changed', () => {
     const { code, out } = cli(['diff', examples, examples]);
     expect(code).toBe(0);
-    expect(out).toBe('**Access review**: no access changes in 7 stacks.\n');
+    expect(out).toBe('**Access review**: no access changes in 9 stacks.\n');
   });
 });
 
