@@ -1,4 +1,4 @@
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Grant, IamCondition } from '../grant';
 import type { IGrantable, IPrincipal } from '../principal';
@@ -121,7 +121,7 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
  */
 function canonicalPrincipal(scope: IConstruct, principal: IPrincipal): IPrincipal {
   const member = principal.member;
-  if (Token.isUnresolved(member) || memberKind(member) !== 'service-account') return principal;
+  if (isUnresolved(member) || memberKind(member) !== 'service-account') return principal;
   const created = createdAccountFor(scope, member.slice('serviceAccount:'.length));
   return (created as unknown as IPrincipal | undefined) ?? principal;
 }

@@ -1,8 +1,8 @@
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IPrincipal } from '../principal';
 import { normalizeMember } from './member-kinds';
 import { stackRelativePath } from './stable-id';
+import { isUnresolved } from './validate';
 
 /**
  * A principal may say what identifies it across synths better than its member string (a
@@ -21,7 +21,7 @@ export function memberKey(principal: IPrincipal): string {
   const own = (principal as { [MEMBER_KEY]?: string })[MEMBER_KEY];
   if (own !== undefined) return own;
   const member = principal.member;
-  if (Token.isUnresolved(member) && Construct.isConstruct(principal)) {
+  if (isUnresolved(member) && Construct.isConstruct(principal)) {
     return `construct:${stackRelativePath(principal)}`;
   }
   return normalizeMember(member);
