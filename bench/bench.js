@@ -10,16 +10,20 @@
 //      vs. without, in CPU time (budget: at most 1.15x), and `cdktf-guardrails check` on its output vs.
 //      reading and parsing that JSON, in CPU time (budget: at most 4x), with its growth from
 //      the smallest size to the largest (linear: about 1x). BENCH_WORKLOADS=guardrails runs
-//      only this part.
+//      only this part;
+//  (d) the command line's `report` and `diff` on the Cloud Run workloads' synthesized output vs.
+//      reading and parsing that JSON, in CPU time (budget: at most 4x at the largest size,
+//      linear); BENCH_WORKLOADS=access runs only this part. See access-bench.js.
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
 // between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
 // BENCH_SIZES (e.g. "100,500") to limit the sizes, BENCH_WORKLOADS (e.g. "cloudRunService")
-// to run only some workloads.
+// to run only some workloads (`guardrails` and `access` name parts (c) and (d)).
 const { execFileSync } = require('child_process');
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');
 const { join } = require('path');
+const { benchAccessCommands } = require('./access-bench');
 
 const ROOT = join(__dirname, '..');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -247,6 +251,8 @@ function main() {
       `  check time per resource, N=${large.size} vs N=${small.size}: ${(large.checkMs / large.resources / (small.checkMs / small.resources)).toFixed(2)}x (1x = linear)`,
     );
   }
+  if (!ONLY || ONLY.includes('access'))
+    ok = benchAccessCommands(SIZES, REPEAT, { child, median }) && ok;
   if (!ok) {
     console.log('Some budgets were exceeded.');
     process.exitCode = 1;

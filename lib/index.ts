@@ -3,7 +3,8 @@
 export * from './core/audit-logs';
 export { Errors } from './core/errors';
 export * from './core/grant';
-export * from './core/principal';
+export type { IGrantable, IPrincipal } from './core/principal';
+export { Principal } from './core/principal';
 export * from './core/roles';
 export * from './core/service-identity';
 export * from './core/workload-identity-options';
@@ -20,3 +21,5 @@ export * from './federation/workload-identity-provider';
 export * from './azure/key-vault-access';
 export * from './azure/cross-cloud-key-vault-federation';
 export * from './rules/guardrails';
+export * from './report/access-report';
+export * as testing from './testing';

@@ -117,6 +117,7 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
     resourcesOfType: (type) => byType.get(type) ?? [],
     resolve: (text) => refs.resolve(text),
     describe: (text) => refs.describe(text),
+    identityOf: (resource) => refs.identity(resource),
   };
 }
 

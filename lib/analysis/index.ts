@@ -4,3 +4,4 @@ export * from './analyze';
 export * from './model';
 export * from './role-catalog';
 export * from './read-synth-output';
+export * from './readable-text';

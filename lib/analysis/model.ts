@@ -141,6 +141,11 @@ export interface FederationTrust {
   readonly condition?: string;
   /** Azure: the subject a token must carry. */
   readonly subject?: string;
+  /**
+   * The in-stack resource the trust belongs to, when it is given by reference: the workload
+   * identity pool of a Google provider, the managed identity of an Azure federated credential.
+   */
+  readonly parentAddress?: string;
   readonly resource: TfResource;
 }
 
@@ -180,4 +185,9 @@ export interface StackModel {
    * construct is renamed, so reports can match grants across synths by it.
    */
   describe(text: string): string;
+  /**
+   * A readable identity of a resource from its literal identifying arguments (project, name,
+   * pool and provider ids...), or its address when it has none: what `describe` shows.
+   */
+  identityOf(resource: TfResource): string;
 }

@@ -1,8 +1,7 @@
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Annotations, Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Grant } from '../core/grant';
@@ -24,6 +23,7 @@ import {
   validateVaultObjectName,
   validateWorkspaceId,
 } from './private/azure-rules';
+import { AzurermClasses, azurermClasses } from './private/azurerm-classes';
 import { KEY_VAULT_FEDERATION_PROPS } from './private/props-shape';
 import { refuseSecretScopesOnNewVault, vaultUnreachableFrom } from './private/vault-reachability';
 
@@ -135,21 +135,25 @@ export class CrossCloudKeyVaultFederation extends Construct {
   /** The grant (also in the stack's grant registry). */
   public readonly grant: Grant;
 
+  /** The classes of the optional azurerm package, loaded when the construct is made. */
+  private readonly azurerm: AzurermClasses;
+
   constructor(scope: Construct, id: string, givenProps: CrossCloudKeyVaultFederationProps) {
     super(constructScope('CrossCloudKeyVaultFederation', scope, id), id);
+    this.azurerm = azurermClasses(this);
     const props = checkProps(this, givenProps, KEY_VAULT_FEDERATION_PROPS);
     const existingVaultName = this.validate(props);
     this.tenantId = props.tenantId;
     const access = props.access ?? KeyVaultAccess.SECRETS_READ;
     const tags = props.tags && literalTags(props.tags);
 
-    this.identity = new UserAssignedIdentity(this, 'Identity', {
+    this.identity = new this.azurerm.UserAssignedIdentity(this, 'Identity', {
       name: props.identityName ?? identityNameFor(props.workload, id),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tags,
     });
-    this.credential = new FederatedIdentityCredential(this, 'GoogleTrust', {
+    this.credential = new this.azurerm.FederatedIdentityCredential(this, 'GoogleTrust', {
       name: 'google-service-account',
       resourceGroupName: props.resourceGroupName,
       parentId: this.identity.id,
@@ -184,7 +188,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
       assignmentScope: string,
       forEach?: TerraformIterator,
     ) =>
-      new RoleAssignment(this, assignmentId, {
+      new this.azurerm.RoleAssignment(this, assignmentId, {
         forEach,
         scope: assignmentScope,
         roleDefinitionName: access,
@@ -248,10 +252,10 @@ export class CrossCloudKeyVaultFederation extends Construct {
     const ranges = props.allowedIpRanges ?? [];
     if (ranges.length === 0) {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
+        `The vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
       );
     }
-    const vault = new KeyVault(this, 'Vault', {
+    const vault = new this.azurerm.KeyVault(this, 'Vault', {
       name: props.vaultName!,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -273,7 +277,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
   }
 
   private sendAuditEvents(vaultId: string, workspaceId: string): void {
-    new MonitorDiagnosticSetting(this, 'AuditEvents', {
+    new this.azurerm.MonitorDiagnosticSetting(this, 'AuditEvents', {
       name: 'guardrails-audit-events',
       targetResourceId: vaultId,
       logAnalyticsWorkspaceId: workspaceId,

@@ -1,10 +1,12 @@
 import { StackInputError } from '../analysis/analyze';
 import { checkCommand } from './check-command';
 import type { Command } from './command';
+import { diffCommand } from './diff-command';
 import { CliIo, EXIT_BAD_INPUT, EXIT_OK, UsageError } from './io';
+import { reportCommand } from './report-command';
 
-/** The subcommands, by name. `report` and `diff` join here. */
-const COMMANDS: readonly Command[] = [checkCommand];
+/** The subcommands, by name. */
+const COMMANDS: readonly Command[] = [checkCommand, reportCommand, diffCommand];
 
 /**
  * Runs the `cdktf-guardrails` command line: dispatches to a subcommand and turns every
@@ -50,7 +52,7 @@ function help(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    'Exit codes: 0 no failing findings, 1 findings at or above --fail-on, 2 bad input.',
+    'Exit codes: 0 clean, 1 findings at or above --fail-on (check) or an escalation with --fail-on-escalation (diff), 2 bad input.',
     '',
   ].join('\n');
 }

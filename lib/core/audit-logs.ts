@@ -137,7 +137,7 @@ export class AuditLogs extends Construct {
     if (this.noted.has(key)) return;
     this.noted.add(key);
     Annotations.of(this).addInfo(
-      `${this.node.path}: the ${entry.service} audit logs of project '${entry.project}' are written by stack '${entry.owner.node.path}' of this app (one owner per project and service); they are on once that stack is applied.`,
+      `the ${entry.service} audit logs of project '${entry.project}' are written by stack '${entry.owner.node.path}' of this app (one owner per project and service); they are on once that stack is applied.`,
     );
   }
 

@@ -1,7 +1,9 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { readableValues } from '../analysis/in-process';
 import { IPrincipal } from './principal';
 import { grantsOf } from './private/grant-registry';
+import { MemberPrincipal } from './private/member-principal';
 import { invalidValue } from './private/messages';
 import {
   checkArg,
@@ -83,9 +85,19 @@ const GRANT_PROPS: Schema<GrantProps> = {
  * of a stack is listed by `Grant.of(stack)` so that access reports can be built from code.
  */
 export class Grant {
-  /** Every grant made in the stack that contains `scope`, in the order they were made. */
+  /**
+   * Every grant made in the stack that contains `scope`, in the order they were made, with
+   * readable values for reports and snapshot tests: no `${TfToken[...]}` (whose numbers depend
+   * on what ran before), references shown as their values where the stack's JSON gives them
+   * (a service account's email) and as `<kind identity>` otherwise. The Terraform resources are
+   * the same; the live grant (for wiring) is the one the grant method returned.
+   */
   public static of(scope: IConstruct): Grant[] {
-    return [...grantsOf(checkArg('Grant.of', 'scope', scope, constructInStack()))];
+    const stackScope = checkArg('Grant.of', 'scope', scope, constructInStack());
+    const grants = grantsOf(stackScope);
+    if (grants.length === 0) return [];
+    const readable = readableValues(TerraformStack.of(stackScope));
+    return grants.map((g) => g.withReadableValues(readable));
   }
 
   /** Who received the access. */
@@ -109,6 +121,26 @@ export class Grant {
     this.resources = props.resources;
     this.condition = props.condition;
     this.reason = props.reason;
+  }
+
+  /** A copy whose texts are shown through `readable`, holding the same Terraform resources. */
+  private withReadableValues(readable: (value: string) => string): Grant {
+    const condition = this.condition && {
+      title: readable(this.condition.title),
+      expression: readable(this.condition.expression),
+      description:
+        this.condition.description === undefined ? undefined : readable(this.condition.description),
+    };
+    // Object.create: the values were checked when this grant was made, and a readable value
+    // (`<pool acme/ci>`) is no longer what the constructor accepts as input.
+    return Object.assign(Object.create(Grant.prototype) as Grant, {
+      principal: new MemberPrincipal(readable(this.principal.member)),
+      role: readable(this.role),
+      resource: readable(this.resource),
+      resources: this.resources,
+      condition,
+      reason: this.reason === undefined ? undefined : readable(this.reason),
+    });
   }
 
   /** Construct paths of the Terraform resources that hold this grant. */

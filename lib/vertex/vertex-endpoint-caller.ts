@@ -1,6 +1,5 @@
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { GoogleVertexAiEndpointIamMember } from '@cdktf/provider-google-beta/lib/google-vertex-ai-endpoint-iam-member';
 import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
@@ -19,6 +18,7 @@ import {
   validateRegion,
 } from '../core/private/validate';
 import { SecureCloudRunService } from '../run/secure-cloud-run-service';
+import { endpointIamMemberClass } from './private/beta-classes';
 import { betaProviderAtSynth, betaProviderNow } from './private/beta-provider';
 import { CallerRole, EndpointCallerRoles } from './private/endpoint-caller-roles';
 import { VertexGrantScope } from './vertex-grant-scope';
@@ -111,7 +111,7 @@ export class VertexEndpointCaller extends Construct {
       this.grant = this.bindOnEndpoint(props.caller, project, region, endpoint);
     } else {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
+        `The Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
       );
       this.grant = bindIamMember({
         requester: this,
@@ -140,6 +140,7 @@ export class VertexEndpointCaller extends Construct {
     region: string,
     endpoint: string,
   ): Grant {
+    const GoogleVertexAiEndpointIamMember = endpointIamMemberClass(this);
     const grant = bindIamMember({
       requester: this,
       owner: this.shared,

@@ -1,24 +1,22 @@
-import { App, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { buildExamples } from '../../examples/app';
+import { GuardrailsTesting, SynthesizedStack } from '../../lib/testing';
 import { azureCatalog, gcpCatalog, iamMembers, Synthesized } from '../helpers';
 
 const catalog = gcpCatalog();
 
-/** Synthesizes every example stack, with validations on, as `npm run synth` does. */
-function synthExamples(): Map<string, Synthesized> {
+/** Synthesizes every example stack with the testing helpers (validations on, as `npm run synth`). */
+function synthExamples(): Map<string, SynthesizedStack> {
   const app: App = Testing.app();
   buildExamples(app);
-  const stacks = app.node.children.filter((c) => c.constructor.name.endsWith('Stack'));
-  return new Map(
-    stacks.map((stack) => {
-      const json = JSON.parse(Testing.synth(stack as never, true)) as Synthesized;
-      json.resource ??= {};
-      return [stack.node.id, json];
-    }),
-  );
+  const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+  return new Map(stacks.map((stack) => [stack.node.id, GuardrailsTesting.synth(stack)]));
 }
 
-const examples = synthExamples();
+const synthesized = synthExamples();
+const examples = new Map<string, Synthesized>(
+  [...synthesized].map(([name, s]) => [name, { resource: {}, ...s.json } as Synthesized]),
+);
 
 describe('examples', () => {
   test('the identity core example synthesizes', () => {
@@ -30,10 +28,11 @@ describe('examples', () => {
     (name) => {
       const json = examples.get(name)!;
       const text = JSON.stringify(json.resource);
-      for (const binding of iamMembers(json)) {
-        expect(['roles/owner', 'roles/editor', 'roles/viewer']).not.toContain(binding.role);
-        expect(['allUsers', 'allAuthenticatedUsers']).not.toContain(binding.member);
-      }
+      const synth = synthesized.get(name)!;
+      for (const role of ['roles/owner', 'roles/editor', 'roles/viewer'])
+        synth.hasNoGrant({ role });
+      for (const member of ['allUsers', 'allAuthenticatedUsers']) synth.hasNoGrant({ member });
+      expect(synth.warnings).toEqual([]);
       expect(text).not.toMatch(/"google_service_account_key"/);
       expect(Object.keys(json.resource).filter((t) => /_iam_(policy|binding)$/.test(t))).toEqual(
         [],
@@ -115,6 +114,15 @@ describe('cloud-run example', () => {
     expect(
       Object.values(examples.get('foundation')!.resource.google_project_iam_audit_config),
     ).toContainEqual(expect.objectContaining({ service: 'secretmanager.googleapis.com' }));
+  });
+
+  test('CI deploys the API and acts as its runtime account only; nobody invokes the frontend', () => {
+    const synth = synthesized.get('cloud-run')!;
+    const ci = 'serviceAccount:ci-deploy@acme-prod.iam.gserviceaccount.com';
+    synth.hasGrant({ member: ci, role: 'roles/run.developer', target: 'orders-api' });
+    synth.hasGrant({ member: ci, role: 'roles/iam.serviceAccountUser', target: 'orders-api-run' });
+    expect(synth.findGrants({ member: ci })).toHaveLength(2);
+    synth.hasNoGrant({ role: 'roles/run.servicesInvoker', target: 'web' });
   });
 
   test('no service runs as the default compute account', () => {

@@ -154,8 +154,16 @@ describe('VertexEndpointCaller', () => {
   test('the grant is in the registry', () => {
     const stack = testStack();
     const c = caller(stack);
-    expect(Grant.of(stack)).toEqual([c.grant]);
     expect(c.grant.resource).toBe(`vertex-endpoint:europe-west1/${ENDPOINT_ID}`);
+    // Grant.of shows the custom role's name and the caller's email, not their tokens.
+    const [listed] = Grant.of(stack);
+    expect(Grant.of(stack)).toHaveLength(1);
+    expect(listed.role).toMatch(/^projects\/acme-prod\/roles\/guardrailsVertexPredict$/);
+    expect(listed.principal.member).toBe(
+      'serviceAccount:api-run@acme-prod.iam.gserviceaccount.com',
+    );
+    expect(listed.resource).toBe(c.grant.resource);
+    expect(listed.resources).toEqual(c.grant.resources);
   });
 
   test('fails synth without a google-beta provider, saying how to add one', () => {

@@ -7,7 +7,7 @@ import type {
 } from '../model';
 import { azureRole } from '../role-catalog';
 import { asArray } from './google-access';
-import { ReferenceResolver, referencesIn } from './references';
+import { ReferenceResolver, referencesIn, singleReference } from './references';
 
 /** The level of an Azure scope referenced by an in-stack resource of this type. */
 const LEVEL_OF_REFERENCED_TYPE: Record<string, TargetLevel> = {
@@ -106,6 +106,7 @@ export function federatedCredential(
     issuer: typeof body.issuer === 'string' ? refs.resolve(body.issuer) : undefined,
     audiences: asArray(body.audience).map((a) => refs.resolve(String(a))),
     subject: typeof body.subject === 'string' ? refs.resolve(body.subject) : undefined,
+    parentAddress: singleReference(String(body.parent_id ?? ''))?.address,
     resource,
   };
 }

@@ -27,8 +27,6 @@ const NOT_TARGET = new Set([
   'service',
   'audit_log_config',
 ]);
-/** Shared by every member without references. */
-const NO_REFERENCES: readonly string[] = Object.freeze([]);
 /** Target arguments listed first in a target's readable id; the rest follow alphabetically. */
 const TARGET_ORDER = [
   'org_id',
@@ -39,6 +37,7 @@ const TARGET_ORDER = [
   'region',
   'zone',
 ];
+const TARGET_RANK: ReadonlyMap<string, number> = new Map(TARGET_ORDER.map((k, i) => [k, i]));
 const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
   google_organization: 'organization',
   google_folder: 'folder',
@@ -63,10 +62,18 @@ export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
   return kind;
 }
 
+/** A member as written, worked out once: normalized, classified, and the resources it refers to. */
+interface ClassifiedMember {
+  readonly member: string;
+  readonly kind: MemberKind;
+  readonly references: readonly string[];
+}
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
+
 /** Reads bindings and audit configs out of Google IAM resources. */
 export class GoogleAccessReader {
   /** Normalized members by their text: stacks repeat the same members many times. */
-  private readonly members = new Map<string, { member: string; kind: MemberKind }>();
+  private readonly members = new Map<string, ClassifiedMember>();
 
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
@@ -132,24 +139,39 @@ export class GoogleAccessReader {
   }
 
   private targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
-    const names = Object.keys(resource.body)
-      .filter((k) => !NOT_TARGET.has(k))
-      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    const body = resource.body;
+    // TARGET_ORDER names first, in that order, then the others alphabetically. One pass over
+    // the arguments, no callbacks: this runs once per binding, and a report reads them all.
+    const ranked: Array<string | undefined> = [];
+    const others: string[] = [];
+    for (const k in body) {
+      if (NOT_TARGET.has(k)) continue;
+      const rank = TARGET_RANK.get(k);
+      if (rank === undefined) others.push(k);
+      else ranked[rank] = k;
+    }
+    if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
     let address: string | undefined;
-    const values = names.map((name) => {
-      const value = resource.body[name];
-      if (typeof value !== 'string') return JSON.stringify(value);
-      if (!value.includes('${')) return value;
-      address ??= referencesIn(value).find((r) => this.resources.has(r.address))?.address;
-      return this.refs.describe(value);
-    });
+    const parts: string[] = [];
+    for (const name of [...ranked, ...others]) {
+      if (name === undefined) continue;
+      const value = body[name];
+      let text: string;
+      if (typeof value !== 'string') text = JSON.stringify(value);
+      else if (!value.includes('${')) text = value;
+      else {
+        address ??= this.referencedAddress(value);
+        text = this.refs.describe(value);
+      }
+      parts.push(text);
+    }
     const referenced = address ? this.resources.get(address) : undefined;
     const project =
       level === 'project'
         ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
         : undefined;
     return {
-      id: values.join('/'),
+      id: parts.join('/'),
       address,
       project:
         project ??
@@ -158,18 +180,31 @@ export class GoogleAccessReader {
     };
   }
 
+  /** The first in-stack resource `value` refers to; most targets are one whole reference. */
+  private referencedAddress(value: string): string | undefined {
+    const single = singleReference(value);
+    if (single) return this.resources.has(single.address) ? single.address : undefined;
+    return referencesIn(value).find((r) => this.resources.has(r.address))?.address;
+  }
+
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
   public member(text: unknown): string {
     return this.classified(String(text)).member;
   }
 
   /** The normalized member and its kind, worked out once per distinct text. */
-  private classified(written: string): { member: string; kind: MemberKind } {
+  private classified(written: string): ClassifiedMember {
     let known = this.members.get(written);
     if (!known) {
       const resolved = this.refs.resolve(written);
       const kind = memberKind(resolved);
-      known = { member: normalizeMember(resolved, kind), kind };
+      const member = normalizeMember(resolved, kind);
+      const references = member.includes('${')
+        ? referencesIn(member)
+            .map((r) => r.address)
+            .filter((a) => this.resources.has(a))
+        : NO_REFERENCES;
+      known = { member, kind, references };
       this.members.set(written, known);
     }
     return known;
@@ -194,8 +229,7 @@ export class GoogleAccessReader {
     const condition = this.condition(conditionValue);
     return members.map((m) => {
       const memberText = String(m ?? '');
-      const { member, kind } = this.classified(memberText);
-      // A plain object of one shape (accessors would make every rule's reads slow).
+      const { member, kind, references } = this.classified(memberText);
       return {
         cloud: 'google',
         mode,
@@ -205,11 +239,7 @@ export class GoogleAccessReader {
         member,
         memberText,
         memberKind: kind,
-        memberReferences: member.includes('${')
-          ? referencesIn(member)
-              .map((r) => r.address)
-              .filter((a) => this.resources.has(a))
-          : NO_REFERENCES,
+        memberReferences: references,
         condition,
         resource,
         address: resource.address,
@@ -339,11 +369,6 @@ class LazyTarget implements BindingTarget {
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
   auditConfigs: Array<{ service: string; logTypes: AuditConfig['logTypes'] }>;
-}
-
-function rank(name: string): number {
-  const i = TARGET_ORDER.indexOf(name);
-  return i < 0 ? TARGET_ORDER.length : i;
 }
 
 function literalOrUndefined(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { FederationTrust, TfResource } from '../model';
 import { asArray, asObject } from './google-access';
-import { ReferenceResolver } from './references';
+import { ReferenceResolver, singleReference } from './references';
 
 /** The provider kinds of `google_iam_workload_identity_pool_provider`, one block each. */
 const PROVIDER_KINDS = ['oidc', 'aws', 'saml', 'x509'];
@@ -16,6 +16,7 @@ export function poolProviderTrust(resource: TfResource, refs: ReferenceResolver)
     issuer: typeof oidc.issuer_uri === 'string' ? refs.resolve(oidc.issuer_uri) : undefined,
     audiences: asArray(oidc.allowed_audiences).map((a) => refs.resolve(String(a))),
     condition: typeof body.attribute_condition === 'string' ? body.attribute_condition : undefined,
+    parentAddress: singleReference(String(body.workload_identity_pool_id ?? ''))?.address,
     resource,
   };
 }

@@ -67,9 +67,22 @@ export class ReferenceResolver {
     });
   }
 
+  /** Descriptions of texts at depth 0: a stack names the same resource in many bindings. */
+  private readonly described = new Map<string, string>();
+
   /** Like `resolve`, but references whose value is unknown become `<type:identity>`. */
   public describe(text: string, depth = 0): string {
     if (!text.includes('${')) return text;
+    if (depth > 0) return this.describeNow(text, depth);
+    let described = this.described.get(text);
+    if (described === undefined) {
+      described = this.describeNow(text, 0);
+      this.described.set(text, described);
+    }
+    return described;
+  }
+
+  private describeNow(text: string, depth: number): string {
     return this.resolve(text, depth).replace(
       REFERENCE,
       (whole, address: string, attribute: string) => {

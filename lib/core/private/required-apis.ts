@@ -78,7 +78,7 @@ class RequiredApis implements IAspect {
           if (warned.has(key)) continue;
           warned.add(key);
           Annotations.of(owner).addWarning(
-            `${owner.node.path}: needs ${service} enabled in project '${project}', and this stack enables APIs of that project (google_project_service) but not this one. Add a google_project_service for ${service}, or make sure it is enabled before this stack is applied.`,
+            `needs ${service} enabled in project '${project}', and this stack enables APIs of that project (google_project_service) but not this one. Add a google_project_service for ${service}, or make sure it is enabled before this stack is applied.`,
           );
         }
       }

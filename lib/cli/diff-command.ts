@@ -1,0 +1,44 @@
+import { resolve } from 'path';
+import { readSynthOutput } from '../analysis/read-synth-output';
+import { diffAccess } from '../report/access-diff';
+import { accessSnapshot } from '../report/access-snapshot';
+import { diffJson } from '../report/formats/diff-json';
+import { diffMarkdown } from '../report/formats/diff-markdown';
+import { parseArgs } from './args';
+import type { Command } from './command';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from './io';
+
+/**
+ * `diff <base-dir> <head-dir> [--format markdown|json] [--fail-on-escalation]`: the grants
+ * added, removed and changed between two synth outputs, and the escalations among them.
+ */
+export const diffCommand: Command = {
+  name: 'diff',
+  usage: 'diff <base-dir> <head-dir> [--format markdown|json] [--fail-on-escalation]',
+  summary:
+    'Compare the access of two synth outputs (e.g. the base and head of a pull request); exit 1 with --fail-on-escalation when access escalates.',
+  run(argv, io) {
+    const args = parseArgs(argv, {
+      options: { format: ['markdown', 'json'] },
+      flags: ['fail-on-escalation'],
+    });
+    if (args.positionals.length !== 2) {
+      throw new UsageError(
+        `needs the base and the head folder (got ${args.positionals.length} argument${args.positionals.length === 1 ? '' : 's'}).`,
+      );
+    }
+    // Unsorted: the diff sorts only what changed.
+    const [base, head] = args.positionals.map((p) =>
+      accessSnapshot(readSynthOutput([resolve(io.cwd, p)]), { sorted: false }),
+    );
+    const diff = diffAccess(base, head);
+    io.out(
+      args.options.format === 'json'
+        ? JSON.stringify(diffJson(diff), null, 2) + '\n'
+        : diffMarkdown(diff),
+    );
+    return args.flags.has('fail-on-escalation') && diff.escalations.length > 0
+      ? EXIT_FINDINGS
+      : EXIT_OK;
+  },
+};

@@ -1,0 +1,52 @@
+import {
+  FLAG_ORDER,
+  type AccessFlag,
+  type AuditEntry,
+  type ConditionEntry,
+  type IgnoredResources,
+} from '../access-entries';
+import { code, plural } from '../private/markdown';
+
+/** `27`, or `?` when the catalog does not know the role. */
+export function permissionsText(permissions: number | undefined): string {
+  return permissions === undefined ? '?' : String(permissions);
+}
+
+/** The condition's title, with its expression, or nothing. */
+export function conditionText(condition: ConditionEntry | undefined): string {
+  if (!condition) return '';
+  return condition.title
+    ? `${condition.title}: ${code(condition.expression)}`
+    : code(condition.expression);
+}
+
+/** Flags in bold, in their fixed order. */
+export function flagsText(flags: readonly AccessFlag[]): string {
+  return FLAG_ORDER.filter((f) => flags.includes(f))
+    .map((f) => `**${f}**`)
+    .join(' ');
+}
+
+/** The stack, the resource address and the construct path of an entry. */
+export function whereText(entry: { stack: string; address: string; path?: string }): string {
+  return `${entry.stack}: ${code(entry.address)}${entry.path ? `<br>${code(entry.path)}` : ''}`;
+}
+
+/** `_Not read: 3 resources of types random_id, ..._`, or undefined when every resource was read. */
+export function ignoredText(ignored: IgnoredResources): string | undefined {
+  if (ignored.count === 0) return undefined;
+  return `_Not read: ${plural(ignored.count, 'resource')} of types the report does not read (${ignored.types.join(', ')})._`;
+}
+
+/** `ADMIN_READ, DATA_READ (exempts user:x)`, or `(none)`. */
+export function logTypesText(a: AuditEntry): string {
+  return (
+    a.logTypes
+      .map(
+        (l) =>
+          l.logType +
+          (l.exemptedMembers.length > 0 ? ` (exempts ${l.exemptedMembers.join(', ')})` : ''),
+      )
+      .join(', ') || '(none)'
+  );
+}

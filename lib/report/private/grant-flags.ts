@@ -1,0 +1,142 @@
+import type { AccessBinding, StackModel, TargetLevel } from '../../analysis/model';
+import { azureRole, googleRole, permissionCountOf } from '../../analysis/role-catalog';
+import { IMPERSONATION_ROLES } from '../../core/private/role-kinds';
+import type { AccessFlag } from '../access-entries';
+
+/** Levels that reach every resource inside them. */
+const CONTAINER_LEVELS: ReadonlySet<TargetLevel> = new Set([
+  'organization',
+  'folder',
+  'project',
+  'billing-account',
+  'management-group',
+  'subscription',
+  'resource-group',
+]);
+
+/** Member kinds that are identities from outside Google Cloud (workload and workforce pools). */
+const FEDERATED_KINDS = new Set(['federated-principal', 'federated-set', 'whole-pool']);
+
+/**
+ * Permissions that act as a service account or mint its credentials, in custom roles.
+ * https://cloud.google.com/iam/docs/service-account-permissions
+ */
+const IMPERSONATION_PERMISSIONS = new Set([
+  'iam.serviceAccounts.actAs',
+  'iam.serviceAccounts.getAccessToken',
+  'iam.serviceAccounts.getOpenIdToken',
+  'iam.serviceAccounts.signBlob',
+  'iam.serviceAccounts.signJwt',
+  'iam.serviceAccounts.implicitDelegation',
+]);
+
+/**
+ * Azure roles that let the holder attach a user-assigned managed identity to a resource it
+ * controls (Managed Identity Operator: `userAssignedIdentities/*\/assign/action`) or add
+ * federated credentials to it (Managed Identity Contributor), i.e. act as that identity.
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/identity
+ */
+const AZURE_IMPERSONATION_ROLES = new Set([
+  'Managed Identity Operator',
+  'Managed Identity Contributor',
+]);
+
+const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gserviceaccount\.com$/;
+
+/** What a role means for the report: its size, and whether it can act as an identity. */
+interface RoleFacts {
+  readonly permissions?: number;
+  readonly impersonation: boolean;
+}
+
+/**
+ * The flags and permission counts of one stack's grants (see `AccessFlag`). Facts about a role
+ * are worked out once per role: a stack binds a few roles thousands of times.
+ */
+export class GrantFlags {
+  private readonly roles = new Map<string, RoleFacts>();
+  /** Azure managed identities that trust an external token issuer (federated credentials). */
+  private readonly federatedIdentities: ReadonlySet<string>;
+
+  constructor(private readonly model: StackModel) {
+    this.federatedIdentities = new Set(
+      model.federation.flatMap((t) =>
+        t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
+      ),
+    );
+  }
+
+  /** Permissions (Azure: operations) of the binding's role; undefined when unknown. */
+  public permissionsOf(binding: AccessBinding): number | undefined {
+    return this.role(binding).permissions;
+  }
+
+  /** The flags of a binding, in `FLAG_ORDER`. */
+  public of(binding: AccessBinding): AccessFlag[] {
+    const flags: AccessFlag[] = [];
+    if (binding.memberKind === 'public') flags.push('public');
+    if (
+      FEDERATED_KINDS.has(binding.memberKind) ||
+      (this.federatedIdentities.size > 0 &&
+        binding.memberReferences.some((a) => this.federatedIdentities.has(a)))
+    ) {
+      flags.push('federated');
+    }
+    if (this.role(binding).impersonation) flags.push('impersonation');
+    if (CONTAINER_LEVELS.has(binding.target.level)) flags.push('project-wide');
+    const targetProject = binding.target.project;
+    if (targetProject) {
+      const principalProject = projectOfMember(this.model, binding);
+      if (principalProject && principalProject !== targetProject) flags.push('cross-project');
+    }
+    if (binding.mode === 'binding' || binding.mode === 'policy') flags.push('authoritative');
+    return flags;
+  }
+
+  /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
+  private role(binding: AccessBinding): RoleFacts {
+    const key = `${binding.cloud}:${binding.role}`;
+    let facts = this.roles.get(key);
+    if (!facts) {
+      facts = { permissions: permissionCountOf(binding), impersonation: impersonates(binding) };
+      this.roles.set(key, facts);
+    }
+    return facts;
+  }
+}
+
+function impersonates(binding: AccessBinding): boolean {
+  if (binding.cloud === 'azure') {
+    const role = azureRole(binding.role);
+    return AZURE_IMPERSONATION_ROLES.has(binding.role) || role?.allActions === true;
+  }
+  if (IMPERSONATION_ROLES.has(binding.role)) return true;
+  if (binding.customRolePermissions) {
+    return binding.customRolePermissions.some((p) => IMPERSONATION_PERMISSIONS.has(p));
+  }
+  const role = googleRole(binding.role);
+  return role !== undefined && (role.canActAs || role.canMintTokens);
+}
+
+/**
+ * The Google project a member belongs to, when it shows: a service account's email
+ * (`x@<project>.iam.gserviceaccount.com`), or a workload identity pool of the same stack. Pools
+ * named by project number and service agents do not show their project id.
+ */
+function projectOfMember(model: StackModel, binding: AccessBinding): string | undefined {
+  if (binding.cloud !== 'google') return undefined;
+  const sa = SERVICE_ACCOUNT_PROJECT.exec(binding.member);
+  if (sa) return sa[1];
+  if (!FEDERATED_KINDS.has(binding.memberKind)) return undefined;
+  const pool = binding.memberReferences
+    .map((a) => model.resources.get(a))
+    .find((r) => r?.type === 'google_iam_workload_identity_pool');
+  if (!pool) return undefined;
+  if (typeof pool.body.project === 'string') {
+    const project = model.resolve(pool.body.project);
+    return project.includes('${') ? undefined : project;
+  }
+  // Without a project argument the pool is in its provider's project: the default provider's
+  // when it names no other one.
+  return pool.body.provider === undefined ? model.defaultProject : undefined;
+}

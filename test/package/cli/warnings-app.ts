@@ -1,0 +1,28 @@
+// A small app whose constructs add warnings, for the test of `cdktf synth` (npm run synth).
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { App, TerraformStack } from 'cdktf';
+import {
+  Principal,
+  ScopedBucket,
+  ServiceIdentity,
+  VertexEndpointCaller,
+  VertexGrantScope,
+} from 'cdktf-guardrails';
+
+const app = new App();
+const stack = new TerraformStack(app, 'warnings');
+new GoogleProvider(stack, 'google', { project: 'acme-prod' });
+const reports = new ScopedBucket(stack, 'reports', {
+  project: 'acme-prod',
+  bucketName: 'acme-prod-reports',
+  location: 'europe-west1',
+});
+reports.grantRead(Principal.group('auditors@example.com'), { prefix: 'daily' });
+new VertexEndpointCaller(stack, 'scoring', {
+  caller: new ServiceIdentity(stack, 'scorer', { project: 'acme-prod', accountId: 'scorer-run' }),
+  project: 'acme-prod',
+  region: 'europe-west1',
+  endpointId: '1234567890',
+  scope: VertexGrantScope.PROJECT,
+});
+app.synth();

@@ -1,0 +1,258 @@
+import { AssertionError } from 'assert';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { DataGoogleIamPolicy } from '@cdktf/provider-google/lib/data-google-iam-policy';
+import { ProjectIamBinding } from '@cdktf/provider-google/lib/project-iam-binding';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { StorageBucketIamPolicy } from '@cdktf/provider-google/lib/storage-bucket-iam-policy';
+import { Testing } from 'cdktf';
+import {
+  CloudRunVpcEgress,
+  Principal,
+  Roles,
+  ScopedBucket,
+  SecureCloudRunService,
+  ServiceIdentity,
+  VertexEndpointCaller,
+} from '../../lib';
+import { ValidationError } from '../../lib/core/errors';
+import { GuardrailsTesting, SynthesizedStack } from '../../lib/testing';
+
+const PROJECT = 'acme-prod';
+
+/** A bucket read by one service under a prefix, and a service invoked by another. */
+function workloads() {
+  const stack = GuardrailsTesting.stack({ project: PROJECT });
+  const worker = new ServiceIdentity(stack, 'worker', {
+    project: PROJECT,
+    accountId: 'worker-run',
+  });
+  worker.grantActAs(Principal.group('deployers@example.com'));
+  const uploads = new ScopedBucket(stack, 'uploads', {
+    project: PROJECT,
+    bucketName: 'acme-prod-uploads',
+    location: 'europe-west1',
+  });
+  uploads.grantRead(worker, { prefix: 'incoming/' });
+  const web = new SecureCloudRunService(stack, 'web', {
+    project: PROJECT,
+    location: 'europe-west1',
+    serviceName: 'web',
+    image: 'europe-west1-docker.pkg.dev/acme-prod/apps/web:1.0.0',
+    // The API is internal: the frontend's requests reach it through the VPC.
+    vpcAccess: {
+      network: 'orders-vpc',
+      subnetwork: 'orders-run',
+      egress: CloudRunVpcEgress.ALL_TRAFFIC,
+    },
+  });
+  const api = new SecureCloudRunService(stack, 'api', {
+    project: PROJECT,
+    location: 'europe-west1',
+    serviceName: 'orders-api',
+    image: 'europe-west1-docker.pkg.dev/acme-prod/apps/orders-api:1.0.0',
+    invokers: [web],
+  });
+  api.grantView(Principal.group('Orders-Oncall@example.com'));
+  return { stack, worker, uploads, web, api };
+}
+
+function assertionMessage(f: () => void): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AssertionError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an AssertionError');
+}
+
+describe('GuardrailsTesting.stack', () => {
+  test('has the Google provider, and google-beta and azurerm only when asked', () => {
+    const plain = GuardrailsTesting.synth(GuardrailsTesting.stack()).json;
+    expect(Object.keys(plain.provider)).toEqual(['google']);
+    expect(plain.provider.google).toEqual([{ project: 'test-project', region: 'europe-west1' }]);
+
+    const all = GuardrailsTesting.synth(
+      GuardrailsTesting.stack({ stackId: 'all', googleBeta: true, azure: true, project: PROJECT }),
+    ).json;
+    expect(Object.keys(all.provider).sort()).toEqual(['azurerm', 'google', 'google-beta']);
+    expect(all.provider['google-beta']).toEqual([{ project: PROJECT, region: 'europe-west1' }]);
+  });
+});
+
+describe('GuardrailsTesting.synth', () => {
+  test('fails on the checks that need the whole stack, as plain Testing.synth does too', () => {
+    const stack = GuardrailsTesting.stack(); // no google-beta provider
+    const caller = new ServiceIdentity(stack, 'caller', {
+      project: PROJECT,
+      accountId: 'caller-run',
+    });
+    new VertexEndpointCaller(stack, 'predict', {
+      caller,
+      project: PROJECT,
+      region: 'europe-west1',
+      endpointId: '1234567890',
+    });
+    // The library's own whole-stack checks run on every synth path (cdktf aspects).
+    expect(() => Testing.synth(stack)).toThrow(/needs the google-beta provider/);
+    expect(() => GuardrailsTesting.synth(stack)).toThrow(/needs the google-beta provider/);
+  });
+
+  test('fails on error annotations, and lists warnings with their construct path', () => {
+    const stack = GuardrailsTesting.stack();
+    const bucket = new ScopedBucket(stack, 'logs', {
+      project: PROJECT,
+      bucketName: 'acme-prod-logs',
+      location: 'europe-west1',
+    });
+    bucket.grantRead(Principal.group('auditors@example.com'), { prefix: 'audit' });
+    const warnings = GuardrailsTesting.synth(stack).warnings;
+    expect(warnings).toEqual([expect.stringMatching(/^test\/logs: /)]);
+
+    bucket.node.addMetadata('@cdktf/error', 'not like this');
+    expect(assertionMessage(() => SynthesizedStack.of(stack))).toBe(
+      'test has error annotations:\n  - test/logs: not like this',
+    );
+  });
+});
+
+describe('hasGrant / hasNoGrant', () => {
+  test('find a grant by principal, role, target and condition', () => {
+    const { stack, worker, web } = workloads();
+    const synth = GuardrailsTesting.synth(stack);
+    synth.hasGrant({ principal: web, role: Roles.RUN_SERVICES_INVOKER.name, target: 'orders-api' });
+    synth.hasGrant({
+      principal: worker,
+      role: 'roles/storage.objectViewer',
+      target: 'acme-prod-uploads',
+      conditionTitle: 'objects under incoming/',
+      conditional: true,
+    });
+    // Member emails compare case-insensitively, as IAM does.
+    synth.hasGrant({ member: 'group:orders-oncall@example.com', role: 'roles/run.viewer' });
+    synth.hasNoGrant({ principal: worker, conditional: false });
+    synth.hasNoGrant({ principal: web, target: 'web' });
+    // An in-stack identity is also found by its email, and by its account id as a target.
+    synth.hasGrant({
+      principal: Principal.serviceAccount('worker-run@acme-prod.iam.gserviceaccount.com'),
+      target: 'acme-prod-uploads',
+    });
+    synth.hasGrant({ member: 'group:deployers@example.com', target: 'worker-run' });
+    synth.hasNoGrant({ member: 'allUsers' });
+    synth.hasNoGrant({ resourceType: 'google_project_iam_member' });
+    expect(synth.findGrants({ principal: worker })).toEqual([
+      expect.objectContaining({
+        resourceType: 'google_storage_bucket_iam_member',
+        member: 'serviceAccount:worker-run@acme-prod.iam.gserviceaccount.com',
+        memberText: expect.stringMatching(
+          /^\$\{google_service_account\.worker_[A-Z0-9]+\.member\}$/,
+        ),
+        target: 'acme-prod-uploads',
+        conditionExpression: expect.stringContaining('/objects/incoming/'),
+        path: expect.stringMatching(/^test\/uploads\//),
+      }),
+    ]);
+  });
+
+  test('a failed hasGrant says what was asked and lists every grant of the stack', () => {
+    const { stack, worker } = workloads();
+    const synth = GuardrailsTesting.synth(stack);
+    const message = assertionMessage(() =>
+      synth.hasGrant({ principal: worker, role: 'roles/storage.objectCreator' }),
+    );
+    expect(message).toMatch(
+      /^Expected a grant matching \{"principal":"\$\{google_service_account\.worker_[A-Za-z0-9_]+\.member\}","role":"roles\/storage\.objectCreator"\}, found none\. Grants in test:\n/,
+    );
+    expect(message).toContain(
+      "  - roles/storage.objectViewer to serviceAccount:worker-run@acme-prod.iam.gserviceaccount.com on acme-prod-uploads if 'objects under incoming/' (google_storage_bucket_iam_member.uploads_",
+    );
+    expect(message).toContain('  - roles/run.servicesInvoker to ');
+  });
+
+  test('hasNoGrant sees raw provider resources next to the constructs: members, bindings, policies', () => {
+    const { stack } = workloads();
+    new ProjectIamMember(stack, 'editor', {
+      project: PROJECT,
+      role: 'roles/editor',
+      member: 'user:Someone@example.com',
+    });
+    new ProjectIamBinding(stack, 'viewers', {
+      project: PROJECT,
+      role: 'roles/viewer',
+      members: ['group:a@example.com', 'group:b@example.com'],
+    });
+    const policy = new DataGoogleIamPolicy(stack, 'public', {
+      binding: [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }],
+    });
+    new StorageBucketIamPolicy(stack, 'public-bucket', {
+      bucket: 'acme-prod-site',
+      policyData: policy.policyData,
+    });
+    const synth = GuardrailsTesting.synth(stack);
+
+    expect(assertionMessage(() => synth.hasNoGrant({ role: 'roles/editor' }))).toMatch(
+      /^Expected no grant matching \{"role":"roles\/editor"\}, found:\n {2}- roles\/editor to user:someone@example\.com on acme-prod \(google_project_iam_member\.editor\)$/,
+    );
+    synth.hasGrant({ member: 'user:someone@example.com', target: PROJECT });
+    expect(synth.findGrants({ role: 'roles/viewer' }).map((g) => g.member)).toEqual([
+      'group:a@example.com',
+      'group:b@example.com',
+    ]);
+    expect(() => synth.hasNoGrant({ member: 'allUsers' })).toThrow(
+      /roles\/storage\.objectViewer to allUsers on acme-prod-site \(google_storage_bucket_iam_policy\.public-bucket\)/,
+    );
+  });
+
+  test('Azure role assignments are grants too, on their scope', () => {
+    const stack = GuardrailsTesting.stack({ azure: true });
+    new RoleAssignment(stack, 'reader', {
+      scope:
+        '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/db',
+      roleDefinitionName: 'Key Vault Secrets User',
+      principalId: '11111111-2222-3333-4444-555555555555',
+    });
+    const synth = GuardrailsTesting.synth(stack);
+    synth.hasGrant({
+      member: '11111111-2222-3333-4444-555555555555',
+      role: 'Key Vault Secrets User',
+      target: 'db',
+    });
+    synth.hasNoGrant({ role: 'Key Vault Administrator' });
+  });
+});
+
+describe('refuses what it does not understand, instead of asserting nothing', () => {
+  const synth = GuardrailsTesting.synth(GuardrailsTesting.stack());
+
+  test('an unknown query key', () => {
+    expect(() => synth.hasGrant({ princpal: 'x' } as any)).toThrow(
+      new ValidationError(
+        'SynthesizedStack.hasGrant',
+        'query.princpal',
+        "SynthesizedStack.hasGrant: 'query.princpal' is not a known option (got 'x'). Use one of: principal, member, role, target, resourceType, conditionTitle, conditionExpression, conditional.",
+      ),
+    );
+    expect(() => synth.hasNoGrant({ roles: 'roles/owner' } as any)).toThrow(ValidationError);
+    expect(() => synth.findGrants({ member: 'allUsers', extra: 1 } as any)).toThrow(
+      ValidationError,
+    );
+  });
+
+  test.each<[string, unknown]>([
+    ['role', 42],
+    ['member', ['allUsers']],
+    ['conditional', 'yes'],
+    ['principal', 'group:a@example.com'],
+  ])('a query %s of the wrong type (%j)', (key, value) => {
+    expect(() => synth.hasNoGrant({ [key]: value } as any)).toThrow(
+      new RegExp(`^SynthesizedStack\\.hasNoGrant: 'query\\.${key}' must be a`),
+    );
+  });
+
+  test('a query that is not an object, and unknown stack options', () => {
+    expect(() => synth.hasGrant('roles/owner' as any)).toThrow(/'query' must be an object/);
+    expect(() => GuardrailsTesting.stack({ googlebeta: true } as any)).toThrow(
+      /^GuardrailsTesting\.stack: 'props\.googlebeta' is not a known option/,
+    );
+  });
+});
