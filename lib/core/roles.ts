@@ -5,6 +5,14 @@
 // catalog copy in test/fixtures/iam and proves each is the smallest role of its service that
 // holds its key permissions. `npm run derive-roles` refreshes that copy.
 
+import { checkArg, list, text } from './private/shape';
+
+const ROLE_NAME = text({ example: "'roles/run.servicesInvoker'" });
+const PERMISSIONS = list(text({ example: "'run.routes.invoke'" }), {
+  nonEmpty: 'a role carries at least one permission',
+  tokens: false,
+});
+
 /**
  * An IAM role the library binds: its name, the permissions it carries, and the permissions
  * it is chosen for.
@@ -12,7 +20,12 @@
 export class IamRole {
   /** A predefined Google Cloud role. */
   public static predefined(name: string, keyPermissions: string[], permissions: string[]): IamRole {
-    return new IamRole(name, keyPermissions, permissions);
+    const where = 'IamRole.predefined';
+    return new IamRole(
+      checkArg(where, 'name', name, ROLE_NAME),
+      checkArg(where, 'keyPermissions', keyPermissions, PERMISSIONS),
+      checkArg(where, 'permissions', permissions, PERMISSIONS),
+    );
   }
 
   /**

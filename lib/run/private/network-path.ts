@@ -1,7 +1,9 @@
+import type { ValidationError } from '../../core/errors';
 import { IGrantable } from '../../core/principal';
 import { invalidProps } from '../../core/private/messages';
+import { checkAtSynth } from '../../core/private/synth-check';
 import { isUnresolved } from '../../core/private/validate';
-import { ServiceIdentity } from '../../core/service-identity';
+import { IServiceIdentity, ServiceIdentity } from '../../core/service-identity';
 import {
   CloudRunIngress,
   CloudRunVpcAccess,
@@ -19,7 +21,7 @@ interface CallPath {
 
 /** An invoker given as an identity, checked at synth against the services that run as it. */
 interface IdentityInvoker {
-  readonly identity: ServiceIdentity;
+  readonly identity: IServiceIdentity;
   readonly path: CallPath;
   readonly prop: string;
 }
@@ -49,19 +51,21 @@ export class InvokerNetworkPaths {
       if (problem) throw invalidProps(this.target, prop, problem.problem, problem.fix);
     } else if (ServiceIdentity.isServiceIdentity(grantee)) {
       if (this.identityInvokers.length === 0) {
-        this.target.node.addValidation({ validate: () => this.identityProblems() });
+        // The services that run as the identity may be made later: checked at synth.
+        checkAtSynth(this.target, () => {
+          const [problem] = this.identityProblems();
+          if (problem) throw problem;
+        });
       }
-      this.identityInvokers.push({ identity: grantee as ServiceIdentity, path, prop });
+      this.identityInvokers.push({ identity: grantee as IServiceIdentity, path, prop });
     }
   }
 
-  private identityProblems(): string[] {
+  private identityProblems(): ValidationError[] {
     return this.identityInvokers.flatMap(({ identity, path, prop }) =>
       servicesRunningAs(identity).flatMap((caller) => {
         const problem = this.problem(caller, path);
-        return problem
-          ? [invalidProps(this.target, prop, problem.problem, problem.fix).message]
-          : [];
+        return problem ? [invalidProps(this.target, prop, problem.problem, problem.fix)] : [];
       }),
     );
   }

@@ -1,7 +1,12 @@
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Grant } from '../../core/grant';
+import { MemberPrincipal } from '../../core/private/member-principal';
 import { allowServiceAgentToUseKey } from '../../core/private/service-agent-key-access';
+import { SharedBindings } from '../../core/private/shared-bindings';
+
+/** The agent principal per data source, made once: each attribute read is a new token. */
+const PRINCIPALS = new WeakMap<IConstruct, MemberPrincipal>();
 
 /**
  * CMEK for Cloud Run: the project's Cloud Run service agent
@@ -9,17 +14,30 @@ import { allowServiceAgentToUseKey } from '../../core/private/service-agent-key-
  * image copy and revision data with the key, so it needs
  * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key **before** the first revision is
  * deployed (https://cloud.google.com/run/docs/securing/using-cmek). The project number comes
- * from `data.google_project`, read at plan time, so it need not be known at synth.
+ * from one `data.google_project` per project and stack, read at plan time, so services of a
+ * project that share a key share one binding.
  */
 export function allowRunServiceAgentToUseKey(
   scope: Construct,
   project: string,
   key: string,
 ): Grant {
-  const projectData = new DataGoogleProject(scope, 'Project', { projectId: project });
-  return allowServiceAgentToUseKey(
+  return allowServiceAgentToUseKey(scope, runServiceAgent(scope, project), key);
+}
+
+function runServiceAgent(scope: IConstruct, project: string): MemberPrincipal {
+  const data = SharedBindings.perProject(
     scope,
-    `serviceAccount:service-${projectData.number}@serverless-robot-prod.iam.gserviceaccount.com`,
-    key,
+    'Project',
+    project,
+    (shared, id) => new DataGoogleProject(shared, id, { projectId: project }),
   );
+  let principal = PRINCIPALS.get(data);
+  if (!principal) {
+    principal = new MemberPrincipal(
+      `serviceAccount:service-${data.number}@serverless-robot-prod.iam.gserviceaccount.com`,
+    );
+    PRINCIPALS.set(data, principal);
+  }
+  return principal;
 }
