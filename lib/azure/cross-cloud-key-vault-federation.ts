@@ -140,8 +140,8 @@ export class CrossCloudKeyVaultFederation extends Construct {
 
   constructor(scope: Construct, id: string, givenProps: CrossCloudKeyVaultFederationProps) {
     super(constructScope('CrossCloudKeyVaultFederation', scope, id), id);
-    const props = checkProps(this, givenProps, KEY_VAULT_FEDERATION_PROPS);
     this.azurerm = azurermClasses(this);
+    const props = checkProps(this, givenProps, KEY_VAULT_FEDERATION_PROPS);
     const existingVaultName = this.validate(props);
     this.tenantId = props.tenantId;
     const access = props.access ?? KeyVaultAccess.SECRETS_READ;

@@ -93,9 +93,10 @@ export class Grant {
    * the same; the live grant (for wiring) is the one the grant method returned.
    */
   public static of(scope: IConstruct): Grant[] {
-    const grants = grantsOf(checkArg('Grant.of', 'scope', scope, constructInStack()));
+    const stackScope = checkArg('Grant.of', 'scope', scope, constructInStack());
+    const grants = grantsOf(stackScope);
     if (grants.length === 0) return [];
-    const readable = readableValues(TerraformStack.of(scope));
+    const readable = readableValues(TerraformStack.of(stackScope));
     return grants.map((g) => g.withReadableValues(readable));
   }
 

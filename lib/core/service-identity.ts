@@ -5,7 +5,7 @@ import { IGrantable, IPrincipal } from './principal';
 import { constructScope } from './private/construct-args';
 import { registerCreatedAccount, serviceAccountEmail } from './private/identity-registry';
 import { ImportedServiceIdentity } from './private/imported-service-identity';
-import { MEMBER_KEY } from './private/member-key';
+import { setMemberKey } from './private/member-key';
 import { requireApis } from './private/required-apis';
 import { allowWorkloadIdentityOn, grantActAsOn } from './private/service-account-grants';
 import { checkProps, optional, Schema, text } from './private/shape';
@@ -127,7 +127,7 @@ export class ServiceIdentity extends Construct implements IServiceIdentity {
     // Bindings to this account are keyed by its email when it is known, so that
     // Principal.serviceAccount(<the same email>) names the same member.
     const memberKey = email ? `serviceAccount:${email}` : `construct:${stackRelativePath(this)}`;
-    Object.defineProperty(this, MEMBER_KEY, { value: memberKey });
+    setMemberKey(this, memberKey);
     registerCreatedAccount(this, email);
     this.serviceAccount = new ServiceAccount(this, 'Resource', {
       project: p.project,

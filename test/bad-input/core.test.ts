@@ -167,7 +167,7 @@ describe('Principal factories: bad arguments', () => {
     [
       'domain({})',
       () => Principal.domain({} as never),
-      "Principal.domain: 'name' must be a string, not an object (got {  })",
+      "Principal.domain: 'name' must be a string, not an object (got {})",
       /./,
     ],
     [

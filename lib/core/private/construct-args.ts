@@ -9,12 +9,9 @@ import { invalidValue } from './messages';
  * (or a construct outside any stack) that the constructs library would make.
  */
 export function constructScope(kind: string, scope: unknown, id: unknown): Construct {
-  const where = Construct.isConstruct(scope)
-    ? `${scope.node.path || '<app>'}/${String(id)}`
-    : `new ${kind}`;
   if (!Construct.isConstruct(scope)) {
     throw invalidValue(
-      where,
+      `new ${kind}`,
       'scope',
       scope,
       'must be a construct inside a TerraformStack',
@@ -23,7 +20,7 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
   }
   if (typeof id !== 'string' || id.trim().length === 0) {
     throw invalidValue(
-      where,
+      pathOf(scope, id),
       'id',
       id,
       'must be a non-empty string',
@@ -32,7 +29,7 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
   }
   if (!insideStack(scope)) {
     throw invalidValue(
-      where,
+      pathOf(scope, id),
       'scope',
       scope,
       'must be a TerraformStack or a construct inside one',
@@ -41,7 +38,7 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
   }
   if (scope.node.tryFindChild(id) !== undefined) {
     throw invalidValue(
-      where,
+      pathOf(scope, id),
       'id',
       id,
       `is already used by another construct in '${scope.node.path}'`,
@@ -49,6 +46,11 @@ export function constructScope(kind: string, scope: unknown, id: unknown): Const
     );
   }
   return scope;
+}
+
+/** Where the construct would have been (made only for a message). */
+function pathOf(scope: Construct, id: unknown): string {
+  return `${scope.node.path || '<app>'}/${String(id)}`;
 }
 
 function insideStack(scope: Construct): boolean {

@@ -1,10 +1,10 @@
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Grant, IamCondition } from '../grant';
 import type { IGrantable, IPrincipal } from '../principal';
 import { recordGrant } from './grant-registry';
 import { createdAccountFor } from './identity-registry';
-import { MEMBER_KEY, memberKey } from './member-key';
+import { hasMemberKey, memberKey } from './member-key';
 import { memberKind, PUBLIC_MEMBERS } from './member-kinds';
 import { validateMember } from './member-rules';
 import { invalidValue } from './messages';
@@ -90,7 +90,7 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
   const member = principal.member;
   validateRole(requester, role);
   const isPublic = PUBLIC_MEMBERS.has(member) && binding.publicAccessReason !== undefined;
-  if (!isPublic && !(MEMBER_KEY in principal)) validateMember(requester, prop, member, requester);
+  if (!isPublic && !hasMemberKey(principal)) validateMember(requester, prop, member, requester);
   if (condition) validateCondition(requester, condition);
 
   const scope = binding.owner ?? SharedBindings.of(requester);
@@ -121,7 +121,7 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
  */
 function canonicalPrincipal(scope: IConstruct, principal: IPrincipal): IPrincipal {
   const member = principal.member;
-  if (Token.isUnresolved(member) || memberKind(member) !== 'service-account') return principal;
+  if (isUnresolved(member) || memberKind(member) !== 'service-account') return principal;
   const created = createdAccountFor(scope, member.slice('serviceAccount:'.length));
   return (created as unknown as IPrincipal | undefined) ?? principal;
 }

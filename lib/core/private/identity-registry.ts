@@ -1,7 +1,8 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidValue } from './messages';
 import { stackRelativePath } from './stable-id';
+import { isUnresolved } from './validate';
 
 /** What the registry knows of an identity: its construct and its member reference. */
 export interface RegisteredIdentity extends IConstruct {
@@ -18,7 +19,7 @@ const CREATED = new WeakMap<TerraformStack, Map<string, RegisteredIdentity>>();
  * `acme.example.com.iam.gserviceaccount.com`.
  */
 export function serviceAccountEmail(project: string, accountId: string): string | undefined {
-  if (Token.isUnresolved(project) || Token.isUnresolved(accountId)) return undefined;
+  if (isUnresolved(project) || isUnresolved(accountId)) return undefined;
   const colon = project.indexOf(':');
   const domain = colon < 0 ? project : `${project.slice(colon + 1)}.${project.slice(0, colon)}`;
   return `${accountId}@${domain}.iam.gserviceaccount.com`.toLowerCase();
@@ -54,6 +55,6 @@ export function createdAccountFor(
   scope: IConstruct,
   email: string,
 ): RegisteredIdentity | undefined {
-  if (Token.isUnresolved(email)) return undefined;
+  if (isUnresolved(email)) return undefined;
   return CREATED.get(TerraformStack.of(scope))?.get(email.toLowerCase());
 }

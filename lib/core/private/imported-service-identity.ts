@@ -6,7 +6,7 @@ import type { IGrantable, IPrincipal } from '../principal';
 import type { IServiceIdentity } from '../service-identity';
 import type { WorkloadIdentityOptions } from '../workload-identity-options';
 import { createdAccountFor } from './identity-registry';
-import { MEMBER_KEY } from './member-key';
+import { setMemberKey } from './member-key';
 import { invalidValue } from './messages';
 import { allowWorkloadIdentityOn, grantActAsOn } from './service-account-grants';
 import { checkArg, text } from './shape';
@@ -46,7 +46,7 @@ export class ImportedServiceIdentity extends Construct implements IServiceIdenti
       const [local, domain] = [0, 1].map((i) => Fn.element(Fn.split('@', this.givenEmail), i));
       this.accountId = local;
       this.project = Fn.element(Fn.split('.', domain), 0);
-      Object.defineProperty(this, MEMBER_KEY, { value: `construct:${stackRelativePath(this)}` });
+      setMemberKey(this, `construct:${stackRelativePath(this)}`);
       return;
     }
     const match = USER_MANAGED.exec(this.givenEmail);
@@ -63,9 +63,7 @@ export class ImportedServiceIdentity extends Construct implements IServiceIdenti
     this.accountId = local.toLowerCase();
     // A domain-scoped project `example.com:acme` has addresses under `acme.example.com`.
     this.project = (domain ? `${domain.slice(1)}:${project}` : project).toLowerCase();
-    Object.defineProperty(this, MEMBER_KEY, {
-      value: `serviceAccount:${this.givenEmail.toLowerCase()}`,
-    });
+    setMemberKey(this, `serviceAccount:${this.givenEmail.toLowerCase()}`);
   }
 
   /** The account the stack creates for this email, if it does. */

@@ -98,6 +98,9 @@ export function isBroadMember(member: string): boolean {
   return BROAD_KINDS.has(memberKind(member));
 }
 
+/** A member whose text after its `<kind>:` prefix has no capital letter. */
+const LOWER_CASE_AFTER_PREFIX = /^[^:]*:[^A-Z]*$/;
+
 /**
  * The member as IAM compares it: email addresses and domains are case-insensitive, so
  * `user:Alice@Example.com` and `user:alice@example.com` are one member. Terraform references
@@ -105,6 +108,8 @@ export function isBroadMember(member: string): boolean {
  */
 export function normalizeMember(member: string, kind: MemberKind = memberKind(member)): string {
   if (!CASE_INSENSITIVE_KINDS.has(kind)) return member;
+  // Most members are written in lower case already: nothing to copy.
+  if (LOWER_CASE_AFTER_PREFIX.test(member)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
   if (!member.includes('${')) return prefix + member.slice(colon + 1).toLowerCase();

@@ -1,8 +1,8 @@
-import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { expressionMemberKind, isOpaqueMember, MemberKind, memberKind } from './member-kinds';
 import { invalidValue, Location } from './messages';
 import { resolvedText } from './stable-id';
+import { isUnresolved } from './validate';
 
 const MEMBER_PREFIXES = [
   'user:',
@@ -55,7 +55,7 @@ export function validateMember(
   member: string,
   scope?: IConstruct,
 ): void {
-  const text = scope && Token.isUnresolved(member) ? resolvedText(scope, member) : member;
+  const text = scope && isUnresolved(member) ? resolvedText(scope, member) : member;
   const kind = startsWithReference(text) ? expressionMemberKind(text) : memberKind(text);
   const refused = REFUSED[kind];
   if (refused) throw invalidValue(location, prop, member, refused.rule, refused.fix);
@@ -84,7 +84,7 @@ const FEDERATED_KINDS: ReadonlySet<MemberKind> = new Set([
 
 /** True when `member` (resolved through `scope`) is a federated identity, or unknowable until apply. */
 export function isFederatedMember(scope: IConstruct, member: string): boolean {
-  const text = Token.isUnresolved(member) ? resolvedText(scope, member) : member;
+  const text = isUnresolved(member) ? resolvedText(scope, member) : member;
   return FEDERATED_KINDS.has(memberKind(text)) || isOpaqueMember(text);
 }
 

@@ -41,6 +41,7 @@ function describe(value: unknown, depth: number): string {
     return `[${shown.join(', ')}]`;
   }
   const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
   const shown = entries
     .slice(0, MAX_SHOWN_ENTRIES)
     .map(([k, v]) => `${k}: ${describe(v, depth + 1)}`);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import type { ValidationError } from '../errors';
 import { invalidProps, invalidValue, Location } from './messages';
 import { hasTemplateSequence } from './terraform-text';
+import { isUnresolved } from './validate';
 
 /**
  * The shape layer: what every public entry point checks first, because a JavaScript or
@@ -88,7 +89,7 @@ export function text(options: TextOptions = {}): Check<string> {
         'Pass references as tokens (e.g. a TerraformVariable’s stringValue or a resource attribute), not as Terraform syntax.',
       );
     }
-    if (Token.isUnresolved(value)) return value;
+    if (isUnresolved(value)) return value;
     if (!options.allowEmpty && value.trim().length === 0) {
       throw invalidValue(
         location,
@@ -134,7 +135,7 @@ export interface ListOptions {
 
 /** True for a cdktf list token (one marker element that stands for a whole list). */
 export function isListToken(value: unknown): boolean {
-  return Array.isArray(value) && Token.isUnresolved(value);
+  return Array.isArray(value) && isUnresolved(value);
 }
 
 /** A list whose entries pass `element`. A list token passes whole (its entries are unknown). */
@@ -231,7 +232,7 @@ export function numeric(example = '1'): Check<number> {
     if (value === undefined || value === null)
       required(location, prop, value, `Pass a number, e.g. ${example}.`);
     if (typeof value === 'number') {
-      if (Number.isFinite(value) || Token.isUnresolved(value)) return value;
+      if (Number.isFinite(value) || isUnresolved(value)) return value;
       throw invalidValue(
         location,
         prop,
@@ -267,7 +268,7 @@ export function oneOf<T extends string>(
   const names = [...allowed.values()].map((m) => `${enumName}.${m}`);
   return (location, prop, value) => {
     if (typeof value === 'string' && allowed.has(value as T)) return value as T;
-    if (options.tokens && Token.isUnresolved(value)) {
+    if (options.tokens && isUnresolved(value)) {
       return (typeof value === 'string' ? value : Token.asString(value)) as T;
     }
     if (value === undefined || value === null)
@@ -395,7 +396,7 @@ export function stringMap(options: MapOptions = {}): Check<Record<string, string
   return (location, prop, map) => {
     if (map === undefined || map === null)
       required(location, prop, map, "Pass a map, e.g. { team: 'payments' }.");
-    if (Tokenization.isResolvable(map) || (isPlainObject(map) && Token.isUnresolved(map))) {
+    if (Tokenization.isResolvable(map) || (isPlainObject(map) && isUnresolved(map))) {
       if (options.tokens)
         return Tokenization.isResolvable(map)
           ? Token.asStringMap(map)
@@ -533,7 +534,7 @@ function kindOf(value: unknown): string {
     case 'string':
       return 'a string';
     case 'number':
-      return Token.isUnresolved(value) ? 'a number token' : 'a number';
+      return isUnresolved(value) ? 'a number token' : 'a number';
     case 'boolean':
       return 'a boolean';
     case 'function':

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isUnresolved } from './validate';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -19,7 +20,7 @@ const HASH_LENGTH = 12;
  */
 export function stableId(scope: IConstruct, prefix: string, parts: unknown[]): string {
   const text = JSON.stringify(parts);
-  const key = Token.isUnresolved(text) ? JSON.stringify(resolveTokens(scope, parts)) : text;
+  const key = isUnresolved(text) ? JSON.stringify(resolveTokens(scope, parts)) : text;
   return `${prefix}-${shortHash(key, HASH_LENGTH)}`;
 }
 
@@ -46,7 +47,7 @@ const RESOLVED = new WeakMap<TerraformStack, Map<string, string>>();
  * Literal strings are returned as they are; resolved texts are remembered per stack.
  */
 export function resolvedText(scope: IConstruct, value: string): string {
-  if (!Token.isUnresolved(value)) return value;
+  if (!isUnresolved(value)) return value;
   const stack = TerraformStack.of(scope);
   let known = RESOLVED.get(stack);
   if (!known) RESOLVED.set(stack, (known = new Map()));
@@ -77,7 +78,7 @@ export function stackRelativePath(construct: IConstruct): string {
  * the text of a token changes with creation order and must never reach a construct id.
  */
 export function roleShortName(role: string): string {
-  if (Token.isUnresolved(role)) return 'custom-role';
+  if (isUnresolved(role)) return 'custom-role';
   const name = role.slice(role.lastIndexOf('/') + 1);
   return name.replace(/[^A-Za-z0-9.-]/g, '-');
 }
