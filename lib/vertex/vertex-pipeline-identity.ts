@@ -5,7 +5,7 @@ import type { Grant } from '../core/grant';
 import type { IGrantable, IPrincipal } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
 import { checkArg, checkProps } from '../core/private/shape';
-import { validateProjectId } from '../core/private/validate';
+import { validateAccountId, validateProjectId } from '../core/private/validate';
 import { ServiceIdentity } from '../core/service-identity';
 import type { IScopedBucket } from '../storage/bucket-options';
 import { validatePrefix } from '../storage/private/bucket-rules';
@@ -105,6 +105,7 @@ export class VertexPipelineIdentity extends Construct implements IGrantable {
     super(constructScope('VertexPipelineIdentity', scope, id), id);
     const props = checkProps(this, givenProps, PIPELINE_IDENTITY_PROPS);
     validateProjectId(this, 'project', props.project);
+    validateAccountId(this, 'accountId', props.accountId);
     if (props.staging) validatePrefix(this, 'staging.prefix', props.staging.prefix);
     this.project = props.project;
     this.auditLogs = props.auditLogs !== false;

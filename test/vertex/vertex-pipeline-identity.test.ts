@@ -204,6 +204,13 @@ describe('VertexPipelineIdentity: refusals', () => {
     ).toMatch(/^test\/training: 'staging\.prefix' must be an object name prefix/);
   });
 
+  test('an account id that is no account id names this construct', () => {
+    const stack = testStack();
+    expect(validationMessage(() => training(stack, { accountId: 'Fraud_Training' }))).toMatch(
+      /^test\/training: 'accountId' must be 6-30 characters/,
+    );
+  });
+
   test('a staging bucket given by name', () => {
     const stack = testStack();
     expect(

@@ -60,7 +60,9 @@ const AGENTS = new WeakMap<IConstruct, MemberPrincipal>();
  *   `service-<project number>@gcp-sa-iap.iam.gserviceaccount.com`, which gets
  *   `roles/run.servicesInvoker` on the service; the agent is named by a google-beta
  *   `google_project_service_identity` for `iap.googleapis.com`, which also creates it if the
- *   project has none yet, so the binding works on the first apply without a project number;
+ *   project has none yet, so the binding works on the first apply without a project number
+ *   (as Google's own Cloud Run IAP deployment does: googlemaps/js-route-optimization-app,
+ *   `deployment/iap.tf`; magic-modules `project_service_identity.html.markdown`);
  * - the IAP API is required and its Data Access audit logs (`iap.googleapis.com`, which
  *   record each access decision) are turned on.
  */
