@@ -123,7 +123,8 @@ export interface SecureCloudRunServiceProps {
   readonly serviceAccount?: IServiceIdentity;
   /**
    * Where requests may come from.
-   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING
+   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING, or CloudRunIngress.ALL when
+   * `users` is given (Identity-Aware Proxy then authorizes every request)
    */
   readonly ingress?: CloudRunIngress;
   /**
