@@ -11,6 +11,7 @@ import {
   Testing,
   Tokenization,
 } from 'cdktf';
+import { Errors } from '../lib';
 
 /** A synthesized stack: the Terraform JSON as an object. */
 export interface Synthesized {
@@ -137,4 +138,18 @@ export function warningsOf(stack: TerraformStack): string[] {
 /** The infos (`Annotations.of(x).addInfo`) of the stack, as `<construct path>: <message>`. */
 export function infosOf(stack: TerraformStack): string[] {
   return annotationsOf(stack, '@cdktf/info');
+}
+
+/** The message of the library's ValidationError that `make` throws; fails if it throws none or another error. */
+export function validationMessage(make: () => unknown): string {
+  let error: unknown;
+  try {
+    make();
+  } catch (e) {
+    error = e;
+  }
+  expect({ isValidationError: Errors.isValidationError(error) }).toEqual({
+    isValidationError: true,
+  });
+  return (error as Error).message;
 }

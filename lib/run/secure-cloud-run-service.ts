@@ -10,6 +10,7 @@ import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
+import { registerCreated } from '../core/private/created-resources';
 import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
 import { createdAccountFor, serviceAccountEmail } from '../core/private/identity-registry';
@@ -33,7 +34,9 @@ import { recordAcknowledgement } from '../rules/private/acknowledgements';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
+  CloudRunServiceAttributes,
   GrantInvokeOptions,
+  ICloudRunService,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
   PublicAccess,
@@ -45,6 +48,8 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
+import { IapUserAccess } from './private/iap-access';
+import { ImportedCloudRunService } from './private/imported-service';
 import { InvokerNetworkPaths } from './private/network-path';
 import { CLOUD_RUN_SERVICE_PROPS, GRANT_INVOKE_OPTIONS, MAX_REASON } from './private/props-shape';
 import { registerRuntime } from './private/runtime-services';
@@ -118,7 +123,8 @@ export interface SecureCloudRunServiceProps {
   readonly serviceAccount?: IServiceIdentity;
   /**
    * Where requests may come from.
-   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING
+   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING, or CloudRunIngress.ALL when
+   * `users` is given (Identity-Aware Proxy then authorizes every request)
    */
   readonly ingress?: CloudRunIngress;
   /**
@@ -128,6 +134,14 @@ export interface SecureCloudRunServiceProps {
    * @default - none; add more with `grantInvoke`
    */
   readonly invokers?: IGrantable[];
+  /**
+   * People (users, groups or a domain of the organization) who may use the service through
+   * Identity-Aware Proxy: giving this prop, even as `[]`, turns IAP on for the service (see
+   * `grantUserAccess`), and the ingress then defaults to `ALL` (IAP guards every request).
+   * Needs a google-beta provider in the stack.
+   * @default - no IAP; add people later with `grantUserAccess`
+   */
+  readonly users?: IGrantable[];
   /**
    * Makes the service invocable by `allUsers`. Only with a written reason.
    * @default - not public
@@ -199,10 +213,30 @@ const GRANTEE = grantable<IGrantable>();
  * - it reads only the secrets it names, each granted on that secret alone;
  * - Terraform refuses to destroy it unless `deletionProtection: false`.
  */
-export class SecureCloudRunService extends Construct implements IGrantable {
+export class SecureCloudRunService extends Construct implements IGrantable, ICloudRunService {
   /** True when `x` is a SecureCloudRunService, even one made by another copy of this library. */
   public static isSecureCloudRunService(x: unknown): x is SecureCloudRunService {
     return x !== null && typeof x === 'object' && SECURE_CLOUD_RUN_SERVICE in x;
+  }
+
+  /**
+   * A Cloud Run service created elsewhere (another stack or team), by project, region and
+   * name, for `grantInvoke`: `roles/run.servicesInvoker` on that service, through the same
+   * binding helper and checks (an invoker's network path is checked against
+   * `attributes.ingress`). Nothing is created; when this stack creates the service, the
+   * grants are its own.
+   */
+  public static fromServiceName(
+    scope: Construct,
+    id: string,
+    attributes: CloudRunServiceAttributes,
+  ): ICloudRunService {
+    return new ImportedCloudRunService(
+      scope,
+      id,
+      attributes,
+      SecureCloudRunService.isSecureCloudRunService,
+    );
   }
 
   /** The identity the service runs as. */
@@ -223,6 +257,13 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
+  private iap?: IapUserAccess;
+  private hasInvokers = false;
+  private readonly iapContext: {
+    readonly ingressGiven: boolean;
+    readonly publicAccess: boolean;
+    readonly auditLogs: boolean;
+  };
   private readonly invokerPaths = new InvokerNetworkPaths(
     this,
     SecureCloudRunService.isSecureCloudRunService,
@@ -239,7 +280,17 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     this.project = props.project;
     this.location = props.location;
     this.serviceName = props.serviceName;
-    this.ingress = props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING;
+    registerCreated(this, 'cloud-run-service', [props.project, props.location, props.serviceName]);
+    this.ingress =
+      props.ingress ??
+      (props.users !== undefined
+        ? CloudRunIngress.ALL
+        : CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING);
+    this.iapContext = {
+      ingressGiven: props.ingress !== undefined,
+      publicAccess: props.publicAccess !== undefined,
+      auditLogs: props.auditLogs !== false,
+    };
     this.vpcAccess = props.vpcAccess;
     this.identity = props.serviceAccount ?? this.dedicatedIdentity(props);
     this.grantPrincipal = this.identity;
@@ -293,6 +344,10 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
     }
     (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
+    if (props.users !== undefined) {
+      const iap = this.userAccess('users');
+      props.users.forEach((user, i) => iap.grant(user, `users[${i}]`));
+    }
     if (props.publicAccess) {
       const reason = props.publicAccess.reason;
       this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, 'publicAccess', reason);
@@ -346,9 +401,46 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     return this.bind(Roles.RUN_VIEWER.name, grantee, 'grantee');
   }
 
+  /**
+   * Lets a person, a group or a domain of the organization use the service through
+   * Identity-Aware Proxy: `roles/iap.httpsResourceAccessor` (one permission) on this service
+   * only. The first call (or the `users` prop) turns IAP on for the service
+   * (`iap_enabled`, google-beta) and lets the project's IAP service agent invoke it
+   * (`roles/run.servicesInvoker`); people need no invoker role of their own. Service accounts,
+   * federated identities and the public are refused, as are `publicAccess` and an ingress that
+   * browsers cannot reach; on a service whose ingress was left at its default, pass `users`
+   * in the props (or set `ingress`) instead. Known limits (organization, load balancer,
+   * Pub/Sub push) are in the README.
+   */
+  public grantUserAccess(grantee: IGrantable): Grant {
+    return this.userAccess('grantee').grant(grantee, 'grantee');
+  }
+
+  /** The service's IAP access, turned on at the first use. */
+  private userAccess(prop: string): IapUserAccess {
+    this.iap ??= new IapUserAccess(
+      {
+        construct: this,
+        resource: this.service,
+        project: this.project,
+        location: this.location,
+        serviceName: this.serviceName,
+        ingress: this.ingress,
+        ...this.iapContext,
+        nameRef: () => this.serviceNameRef,
+        bindInvoker: (principal, p) => this.bind(Roles.RUN_SERVICES_INVOKER.name, principal, p),
+      },
+      prop,
+    );
+    if (this.hasInvokers) this.iap.noteInvokers();
+    return this.iap;
+  }
+
   private bindInvoker(grantee: unknown, options: GrantInvokeOptions, prop: string): Grant {
     const checked = checkArg(this, prop, grantee, GRANTEE);
     this.invokerPaths.check(checked, options, prop);
+    this.hasInvokers = true;
+    this.iap?.noteInvokers();
     return this.bind(Roles.RUN_SERVICES_INVOKER.name, checked, prop);
   }
 

@@ -2,15 +2,14 @@ import {
   StorageBucket,
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
-import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Annotations, Op, Token } from 'cdktf';
+import { Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
-import { Grant, IamCondition } from '../core/grant';
+import { Grant } from '../core/grant';
 import { IGrantable } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
+import { registerCreated } from '../core/private/created-resources';
 import { dependOnGrants } from '../core/private/depends-on';
-import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
@@ -30,9 +29,12 @@ import {
   BucketLifecycleAction,
   BucketLifecycleRule,
   BucketObjectState,
+  IScopedBucket,
 } from './bucket-options';
-import { prefixCondition, validateBucketName, validatePrefix } from './private/bucket-rules';
-import { BUCKET_GRANT_OPTIONS, SCOPED_BUCKET_PROPS } from './private/props-shape';
+import { validateBucketName } from './private/bucket-rules';
+import { ImportedBucket } from './private/imported-bucket';
+import { grantObjects } from './private/object-grants';
+import { SCOPED_BUCKET_PROPS } from './private/props-shape';
 import { storageServiceAgent } from './private/storage-agent';
 
 /** Props of a {@link ScopedBucket}. */
@@ -118,7 +120,22 @@ const MULTI_REGION_KEY_LOCATION: Record<string, string> = { US: 'us', EU: 'europ
  *   bucket**, optionally narrowed to an object prefix by an IAM condition;
  * - Cloud Storage Data Access audit logs on.
  */
-export class ScopedBucket extends Construct {
+export class ScopedBucket extends Construct implements IScopedBucket {
+  /**
+   * A bucket created elsewhere (another stack or team), by its name, for `grantRead`,
+   * `grantWrite` and `grantReadWrite` with prefixes: the same roles, conditions and checks as a
+   * ScopedBucket's, bound under the stack's shared bindings (every import of one bucket shares
+   * them). Nothing is created. When this stack creates a ScopedBucket of that name, the grants
+   * are that bucket's. Its audit logs and settings are its owner's.
+   *
+   * @param scope the construct to import it in
+   * @param id the construct id
+   * @param bucketName the bucket's name, e.g. `acme-prod-ml-data`
+   */
+  public static fromBucketName(scope: Construct, id: string, bucketName: string): IScopedBucket {
+    return new ImportedBucket(scope, id, bucketName);
+  }
+
   /** The `google_storage_bucket` resource. */
   public readonly bucket: StorageBucket;
   /** Name of the bucket. */
@@ -132,6 +149,7 @@ export class ScopedBucket extends Construct {
     this.validate(props);
     this.project = props.project;
     this.bucketName = props.bucketName;
+    registerCreated(this, 'storage-bucket', [props.bucketName]);
 
     const versioning = props.versioning ?? props.retentionPeriodDays === undefined;
     this.bucket = new StorageBucket(this, 'Resource', {
@@ -193,44 +211,18 @@ export class ScopedBucket extends Construct {
     return this.grantObjects(Roles.STORAGE_OBJECT_USER, grantee, options);
   }
 
-  private grantObjects(role: IamRole, grantee: unknown, given: unknown): Grant {
-    const options =
-      given === undefined || given === null
-        ? {}
-        : checkProps(this, given, BUCKET_GRANT_OPTIONS, 'options');
-    let condition: IamCondition | undefined;
-    if (options.prefix !== undefined) {
-      validatePrefix(this, 'options.prefix', options.prefix);
-      if (!isUnresolved(options.prefix) && !options.prefix.endsWith('/')) {
-        Annotations.of(this).addWarning(
-          `Grant prefix '${options.prefix}' does not end with '/', so it also matches names such as '${options.prefix}-other'. End it with '/' to mean one folder.`,
-        );
-      }
-      condition = prefixCondition(
-        this.bucketName,
-        options.prefix,
-        role.permissions.includes('storage.objects.list'),
-      );
-    }
-    return this.bind(role.name, grantee, condition);
-  }
-
-  private bind(role: string, grantee: unknown, condition?: IamCondition): Grant {
-    return bindIamMember({
-      requester: this,
-      owner: this,
+  private grantObjects(role: IamRole, grantee: unknown, options: unknown): Grant {
+    return grantObjects(
+      {
+        requester: this,
+        owner: this,
+        bucketName: this.bucketName,
+        bucketArgument: () => this.bucket.name,
+      },
       role,
       grantee,
-      condition,
-      resource: `storage:${this.bucketName}`,
-      create: (scope, id, member, c) =>
-        new StorageBucketIamMember(scope, id, {
-          bucket: this.bucket.name,
-          role,
-          member,
-          condition: c,
-        }),
-    });
+      options,
+    );
   }
 
   /**

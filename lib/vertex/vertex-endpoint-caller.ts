@@ -1,16 +1,16 @@
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { Annotations, Lazy } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable } from '../core/principal';
+import { useBetaProvider } from '../core/private/beta-provider';
 import { constructScope } from '../core/private/construct-args';
 import { bindIamMember } from '../core/private/iam-member';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
 import { checkProps, flag, grantable, oneOf, optional, Schema, text } from '../core/private/shape';
-import { checkAtSynth } from '../core/private/synth-check';
 import {
   isUnresolved,
   validatePattern,
@@ -19,7 +19,6 @@ import {
 } from '../core/private/validate';
 import { SecureCloudRunService } from '../run/secure-cloud-run-service';
 import { endpointIamMemberClass } from './private/beta-classes';
-import { betaProviderAtSynth, betaProviderNow } from './private/beta-provider';
 import { CallerRole, EndpointCallerRoles } from './private/endpoint-caller-roles';
 import { VertexGrantScope } from './vertex-grant-scope';
 
@@ -161,26 +160,15 @@ export class VertexEndpointCaller extends Construct {
     });
     const [binding] = grant.resources;
     requireApis(binding, project, ['aiplatform.googleapis.com']);
-    const provider = betaProviderNow(this);
-    if (provider) {
-      binding.provider = provider;
-      return grant;
-    }
-    // No google-beta provider yet: it may be added after this construct. Look at synth.
-    binding.addOverride(
-      'provider',
-      Lazy.stringValue({ produce: () => betaProviderAtSynth(this)?.fqn }),
-    );
-    checkAtSynth(this, () => {
-      if (betaProviderAtSynth(this)) return;
-      throw invalidProps(
+    useBetaProvider(binding, this, () =>
+      invalidProps(
         this,
         'scope',
         'is VertexGrantScope.ENDPOINT (the default), whose binding (google_vertex_ai_endpoint_iam_member) needs the google-beta provider, and the stack has none',
         "Add one: new GoogleBetaProvider(stack, 'google-beta', { project }) from '@cdktf/provider-google-beta/lib/provider', " +
           'or use scope: VertexGrantScope.PROJECT (the caller could then predict on every endpoint of the project).',
-      );
-    });
+      ),
+    );
     return grant;
   }
 

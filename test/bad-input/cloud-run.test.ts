@@ -30,6 +30,7 @@ describe('SecureCloudRunService: bad props', () => {
       serviceAccount: 'optional-identity',
       ingress: 'optional-passthrough-enum',
       invokers: 'optional-grantees',
+      users: 'optional-grantees',
       publicAccess: 'optional-struct',
       vpcAccess: 'optional-struct',
       encryptionKey: 'optional-string',

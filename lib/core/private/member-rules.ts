@@ -84,11 +84,34 @@ const FEDERATED_KINDS: ReadonlySet<MemberKind> = new Set([
 
 /** True when `member` (resolved through `scope`) is a federated identity, or unknowable until apply. */
 export function isFederatedMember(scope: IConstruct, member: string): boolean {
-  const text = isUnresolved(member) ? resolvedText(scope, member) : member;
+  const text = resolvedMember(scope, member);
   return FEDERATED_KINDS.has(memberKind(text)) || isOpaqueMember(text);
+}
+
+/** The member's text, a token resolved to the Terraform expression it stands for. */
+function resolvedMember(scope: IConstruct, member: string): string {
+  return isUnresolved(member) ? resolvedText(scope, member) : member;
 }
 
 /** True when the text starts with a reference (`${...}`), so its member prefix is unknown until apply. */
 function startsWithReference(text: string): boolean {
   return text.startsWith('${');
 }
+
+/** Kinds of member that are people of an organization: a user, a group, a whole domain. */
+const PEOPLE_KINDS: ReadonlySet<MemberKind> = new Set(['user', 'group', 'domain']);
+
+/**
+ * True when `member` (resolved through `scope`) names people of an organization (`user:`,
+ * `group:`, `domain:`), or is unknowable until apply. Identity-Aware Proxy is for people;
+ * service accounts and federated identities are refused by its grants.
+ */
+export function isPeopleMember(scope: IConstruct, member: string): boolean {
+  const text = resolvedMember(scope, member);
+  if (PEOPLE_KINDS.has(memberKind(text))) return true;
+  // A reference to a service account resource is a service account, whatever its value.
+  return isOpaqueMember(text) && !SERVICE_ACCOUNT_REFERENCE.test(text);
+}
+
+/** `${google_service_account.x.member}`, `${data.google_service_account.x.member}`. */
+const SERVICE_ACCOUNT_REFERENCE = /^\$\{(data\.)?google_service_account\./;

@@ -1,3 +1,4 @@
+import type { IConstruct } from 'constructs';
 import type { ValidationError } from '../../core/errors';
 import { IGrantable } from '../../core/principal';
 import { invalidProps } from '../../core/private/messages';
@@ -12,6 +13,9 @@ import {
 } from '../cloud-run-options';
 import type { SecureCloudRunService } from '../secure-cloud-run-service';
 import { servicesRunningAs } from './runtime-services';
+
+/** The service being invoked: a SecureCloudRunService, or one imported by name. */
+type InvokeTarget = IConstruct & { readonly ingress: CloudRunIngress };
 
 /** How a caller reaches a Cloud Run service. */
 interface CallPath {
@@ -39,7 +43,7 @@ export class InvokerNetworkPaths {
    * cannot import the class that imports it)
    */
   constructor(
-    private readonly target: SecureCloudRunService,
+    private readonly target: InvokeTarget,
     private readonly isService: (x: unknown) => x is SecureCloudRunService,
   ) {}
 
@@ -96,7 +100,7 @@ export class InvokerNetworkPaths {
  * is a grant that does nothing.
  */
 function unreachableBecause(
-  target: SecureCloudRunService,
+  target: InvokeTarget,
   caller: SecureCloudRunService,
   path: CallPath,
 ): string | undefined {
@@ -119,7 +123,7 @@ function unreachableBecause(
 }
 
 /** The fix for {@link unreachableBecause}, naming both services. */
-function networkPathFix(target: SecureCloudRunService, caller: SecureCloudRunService): string {
+function networkPathFix(target: InvokeTarget, caller: SecureCloudRunService): string {
   const name = caller.node.id;
   return (
     `Give ${name} vpcAccess with egress: CloudRunVpcEgress.ALL_TRAFFIC (and Private Google Access on its subnet), ` +

@@ -80,6 +80,7 @@ export const CLOUD_RUN_SERVICE_PROPS: Schema<SecureCloudRunServiceProps> = {
   serviceAccount: optional(serviceIdentity<IServiceIdentity>()),
   ingress: optional(oneOf(CloudRunIngress, 'CloudRunIngress', { tokens: true })),
   invokers: optional(list(grantable(), { tokens: false })),
+  users: optional(list(grantable(), { tokens: false })),
   publicAccess: optional(struct(PUBLIC_ACCESS, "{ reason: '<why anyone may invoke it>' }")),
   vpcAccess: optional(struct(VPC_ACCESS)),
   encryptionKey: optional(text()),

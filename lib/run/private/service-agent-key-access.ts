@@ -1,12 +1,8 @@
-import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { Construct, IConstruct } from 'constructs';
 import { Grant } from '../../core/grant';
 import { MemberPrincipal } from '../../core/private/member-principal';
+import { projectServiceAgent } from '../../core/private/project-agents';
 import { allowServiceAgentToUseKey } from '../../core/private/service-agent-key-access';
-import { SharedBindings } from '../../core/private/shared-bindings';
-
-/** The agent principal per data source, made once: each attribute read is a new token. */
-const PRINCIPALS = new WeakMap<IConstruct, MemberPrincipal>();
 
 /**
  * CMEK for Cloud Run: the project's Cloud Run service agent
@@ -26,18 +22,5 @@ export function allowRunServiceAgentToUseKey(
 }
 
 function runServiceAgent(scope: IConstruct, project: string): MemberPrincipal {
-  const data = SharedBindings.perProject(
-    scope,
-    'Project',
-    project,
-    (shared, id) => new DataGoogleProject(shared, id, { projectId: project }),
-  );
-  let principal = PRINCIPALS.get(data);
-  if (!principal) {
-    principal = new MemberPrincipal(
-      `serviceAccount:service-${data.number}@serverless-robot-prod.iam.gserviceaccount.com`,
-    );
-    PRINCIPALS.set(data, principal);
-  }
-  return principal;
+  return projectServiceAgent(scope, project, 'serverless-robot-prod.iam.gserviceaccount.com');
 }
