@@ -6,6 +6,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamPolicy } from '@cdktf/provider-google/lib/storage-bucket-iam-policy';
 import { TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   AccessReport,
   CloudRunVpcEgress,
@@ -87,6 +88,14 @@ describe('GuardrailsTesting.stack', () => {
 });
 
 describe('GuardrailsTesting.synth', () => {
+  test('json is what Testing.synth gives, and grants carry construct paths', () => {
+    const { stack } = workloads();
+    const synth = GuardrailsTesting.synth(stack);
+    expect(synth.json).toEqual(JSON.parse(Testing.synth(stack)));
+    expect(JSON.stringify(synth.json)).not.toContain('"//"');
+    expect(synth.grants.every((g) => g.path?.startsWith('test/'))).toBe(true);
+  });
+
   test('fails on the checks that need the whole stack, as plain Testing.synth does too', () => {
     const stack = GuardrailsTesting.stack(); // no google-beta provider
     const caller = new ServiceIdentity(stack, 'caller', {
@@ -266,14 +275,18 @@ describe('refuses what it does not understand, instead of asserting nothing', ()
   });
 });
 
-/** Raw resources beside the constructs: an owner grant (error) and a bucket without versioning (warning). */
-function withRawFindings() {
-  const built = workloads();
-  const owner = new ProjectIamMember(built.stack, 'owner', {
+/** A raw project-level roles/owner grant: an error of the guardrails. */
+const ownerGrant = (scope: Construct) =>
+  new ProjectIamMember(scope, 'owner', {
     project: PROJECT,
     role: 'roles/owner',
     member: 'group:admins@example.com',
   });
+
+/** Raw resources beside the constructs: an owner grant (error) and a bucket without versioning (warning). */
+function withRawFindings() {
+  const built = workloads();
+  const owner = ownerGrant(built.stack);
   const scratch = new StorageBucket(built.stack, 'scratch', {
     name: 'acme-prod-scratch',
     location: 'EU',
@@ -358,11 +371,7 @@ describe('passesGuardrails / findings', () => {
 
   test('a stack opted in with Guardrails.check fails at synth already, also when the app opted in before the stack existed', () => {
     const { stack } = workloads();
-    new ProjectIamMember(stack, 'owner', {
-      project: PROJECT,
-      role: 'roles/owner',
-      member: 'group:admins@example.com',
-    });
+    ownerGrant(stack);
     Guardrails.check(stack);
     expect(() => GuardrailsTesting.synth(stack)).toThrow(
       /^test: Guardrails found 1 error:\n {2}\[iam-basic-role\] google_project_iam_member\.owner/,
@@ -372,11 +381,7 @@ describe('passesGuardrails / findings', () => {
     Guardrails.check(app);
     const later = new TerraformStack(app, 'later');
     new GoogleProvider(later, 'google', { project: PROJECT });
-    new ProjectIamMember(later, 'owner', {
-      project: PROJECT,
-      role: 'roles/owner',
-      member: 'group:admins@example.com',
-    });
+    ownerGrant(later);
     expect(() => GuardrailsTesting.synth(later)).toThrow(
       /\[iam-basic-role\] google_project_iam_member\.owner \(later\/owner\)/,
     );
