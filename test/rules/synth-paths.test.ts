@@ -8,7 +8,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { Errors, Guardrails } from '../../lib';
+import { AccessReport, Errors, Guardrails } from '../../lib';
 import { testStack, warningsOf } from '../helpers';
 
 /** What a synth path wrote: the stack's JSON or HCL, and the manifest's warnings when it has one. */
@@ -183,6 +183,13 @@ describe('outside a synthesis', () => {
     await new Promise((r) => process.nextTick(r));
     owner(stack);
     expect(() => Testing.synth(stack)).toThrow(/\[iam-basic-role\]/);
+  });
+
+  test('AccessReport.of invokes aspects as a synthesis does, so a checked stack is checked', () => {
+    const stack = testStack();
+    owner(stack);
+    Guardrails.check(stack);
+    expect(() => AccessReport.of(stack)).toThrow(/\[iam-basic-role\]/);
   });
 
   test('toTerraform() alone does not run the rules', () => {
