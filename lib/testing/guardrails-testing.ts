@@ -43,12 +43,15 @@ export interface TestStackProps {
 /**
  * Helpers for testing your own stacks with jest (or any test runner): a stack with the
  * providers, and a synth that runs the library's checks and answers questions about the
- * grants in the Terraform it wrote.
+ * grants, guardrail findings and access in the Terraform it wrote.
  *
  * @example
  * const stack = GuardrailsTesting.stack();
  * const api = new SecureCloudRunService(stack, 'api', { ... });
- * GuardrailsTesting.synth(stack).hasNoGrant({ member: 'allUsers' });
+ * const synth = GuardrailsTesting.synth(stack);
+ * synth.hasNoGrant({ member: 'allUsers' });
+ * synth.passesGuardrails();
+ * expect(synth.accessSnapshot()).toMatchSnapshot();
  */
 export class GuardrailsTesting {
   /**
@@ -84,7 +87,10 @@ export class GuardrailsTesting {
 
   /**
    * Synthesizes `stack` as `cdktf synth` does, with every validation on: a construct's
-   * synth-time check that fails, or an error annotation, throws here with its message.
+   * synth-time check that fails, an error annotation, or an error of the guardrails when
+   * `Guardrails.check` opted the stack (or its app, also before the stack was added) in,
+   * throws here with its message. The result asserts on grants and guardrails and gives the
+   * access text for snapshots.
    */
   public static synth(stack: TerraformStack): SynthesizedStack {
     return SynthesizedStack.of(stack);

@@ -1,16 +1,17 @@
-import { AssertionError } from 'assert';
-import {
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformResource,
-  TerraformStack,
-  Testing,
-  Token,
-  Tokenization,
-} from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { IConstruct } from 'constructs';
+import { analyzeStack } from '../analysis/analyze';
+import type { StackModel } from '../analysis/model';
+import { invalidValue } from '../core/private/messages';
+import { accessSnapshot } from '../report/access-snapshot';
+import { accessText } from '../report/formats/access-text';
+import { evaluate } from '../rules/engine';
+import { reachStack } from '../rules/private/stacks-at-synth';
 import { GrantQuery, SynthesizedGrant } from './grant-query';
+import { GuardrailsFinding, PassesGuardrailsOptions } from './guardrails-finding';
 import { checkOptions, OptionTypes } from './private/argument-shapes';
+import { assertionFailed, guardrailsFailure } from './private/assertion-failure';
 import { GrantEntry, synthesizedGrants } from './private/synthesized-grants';
 
 /** The fields of a GrantQuery. */
@@ -32,24 +33,46 @@ type TerraformJson = { [key: string]: unknown };
 const EMAIL_MEMBER = /^(user|group|serviceAccount|domain):/;
 
 /**
- * A stack's synthesized Terraform, with assertions on its grants that read well in tests:
- * `hasGrant`, `hasNoGrant`, `findGrants`. They read the Terraform JSON, so they see raw
- * provider resources next to the library's constructs.
+ * A stack's synthesized Terraform, with assertions that read well in tests: on its grants
+ * (`hasGrant`, `hasNoGrant`, `findGrants`), on the stack-wide guardrails (`passesGuardrails`,
+ * `findings`), and a stable text of who can do what for snapshots (`accessSnapshot`). They read
+ * the Terraform JSON, so they see raw provider resources next to the library's constructs. A
+ * failed assertion throws a ValidationError (`Errors.isValidationError`) whose message lists
+ * what the stack holds instead; the test runner shows it as is, in any language.
  */
 export class SynthesizedStack {
   /** Synthesizes `stack` with validations on; see `GuardrailsTesting.synth`. */
   public static of(stack: TerraformStack): SynthesizedStack {
-    const json = JSON.parse(Testing.synth(stack, true)) as TerraformJson;
+    if (!TerraformStack.isStack(stack)) {
+      throw invalidValue(
+        'SynthesizedStack.of',
+        'stack',
+        stack,
+        'must be a TerraformStack',
+        'Pass the stack, e.g. GuardrailsTesting.synth(GuardrailsTesting.stack()).',
+      );
+    }
+    // `Testing.synth(stack, true)`, keeping the `//` metadata (construct paths and
+    // acknowledgements) that it leaves out, for the model the assertions read.
+    reachStack(stack);
+    invokeAspects(stack);
+    stack.runAllValidations();
+    const synthesized = stack.toTerraform() as TerraformJson;
     const errors = annotations(stack, ERROR);
     if (errors.length > 0) {
-      throw new AssertionError({
-        message: `${stack.node.path} has error annotations:\n${errors.map((e) => `  - ${e}`).join('\n')}`,
-      });
+      throw assertionFailed(
+        stack,
+        'annotations',
+        `${stack.node.path} has error annotations:\n${errors.map((e) => `  - ${e}`).join('\n')}`,
+      );
     }
-    return new SynthesizedStack(stack, json);
+    return new SynthesizedStack(stack, synthesized);
   }
 
-  /** The Terraform JSON, as `cdk.tf.json` holds it. */
+  /**
+   * The Terraform JSON, as `Testing.synth` returns it: what `cdk.tf.json` holds, without
+   * cdktf's `//` metadata, so a snapshot of it does not change with construct paths.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON value (jsii `any`)
   public readonly json: { [key: string]: any };
   /** Every grant in the Terraform: who holds which role on what. */
@@ -58,14 +81,64 @@ export class SynthesizedStack {
   public readonly warnings: string[];
 
   private readonly stack: TerraformStack;
+  private readonly model: StackModel;
   private readonly entries: GrantEntry[];
+  private evaluated?: GuardrailsFinding[];
 
-  private constructor(stack: TerraformStack, json: TerraformJson) {
+  private constructor(stack: TerraformStack, synthesized: TerraformJson) {
     this.stack = stack;
-    this.json = json;
-    this.entries = synthesizedGrants(json, resourcePaths(stack));
+    this.json = withoutMetadata(synthesized) as TerraformJson;
+    this.model = analyzeStack(synthesized, { stack: stack.node.id });
+    this.entries = synthesizedGrants(this.model);
     this.grants = this.entries.map((e) => e.grant);
     this.warnings = annotations(stack, WARNING);
+  }
+
+  /**
+   * Every finding of the stack-wide guardrails on the whole stack, acknowledged ones included,
+   * whether or not `Guardrails.check` opted the stack in. Sorted by address and rule.
+   */
+  public get findings(): GuardrailsFinding[] {
+    this.evaluated ??= evaluate(this.model).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      address: f.address,
+      path: f.path,
+      message: f.message,
+      fix: f.fix,
+      acknowledged: f.acknowledged,
+      reason: f.reason,
+    }));
+    return this.evaluated.map((f) => ({ ...f }));
+  }
+
+  /**
+   * Fails (throws a ValidationError listing each finding with its rule, address, construct
+   * path, message and fix) when the stack-wide guardrails find an error that is not
+   * acknowledged, or, with `failOnWarnings`, a warning. Runs the rule pack on the whole stack
+   * whether or not `Guardrails.check` opted it in.
+   */
+  public passesGuardrails(options: PassesGuardrailsOptions = {}): void {
+    checkOptions('SynthesizedStack.passesGuardrails', 'options', options, {
+      failOnWarnings: 'boolean',
+    });
+    const findings = this.findings;
+    const failing = findings.filter(
+      (f) => !f.acknowledged && (f.severity === 'error' || options.failOnWarnings === true),
+    );
+    if (failing.length === 0) return;
+    throw guardrailsFailure(this.stack, failing, findings.filter((f) => f.acknowledged).length);
+  }
+
+  /**
+   * Who can do what in the stack, as the stable, token-free text of `AccessReport.toText()`
+   * (one line per grant under its principal, then federation trusts and audit logs; no
+   * addresses, construct paths or stack name), read from this synthesis, for
+   * `expect(synth.accessSnapshot()).toMatchSnapshot()`: the snapshot changes when access does,
+   * not when a construct is renamed or created in another order.
+   */
+  public accessSnapshot(): string {
+    return accessText(accessSnapshot([this.model]));
   }
 
   /** The grants that match `query`. */
@@ -73,21 +146,27 @@ export class SynthesizedStack {
     return this.matching('findGrants', query);
   }
 
-  /** Fails (throws an AssertionError listing the stack's grants) unless a grant matches `query`. */
+  /**
+   * Fails (throws a ValidationError listing the stack's grants) unless a grant matches `query`.
+   */
   public hasGrant(query: GrantQuery): void {
     if (this.matching('hasGrant', query).length > 0) return;
-    throw new AssertionError({
-      message: `Expected a grant matching ${this.describe(query)}, found none. Grants in ${this.stack.node.path}:\n${list(this.grants)}`,
-    });
+    throw assertionFailed(
+      this.stack,
+      'hasGrant',
+      `Expected a grant matching ${this.describe(query)}, found none. Grants in ${this.stack.node.path}:\n${list(this.grants)}`,
+    );
   }
 
-  /** Fails (throws an AssertionError listing the matching grants) if any grant matches `query`. */
+  /** Fails (throws a ValidationError listing the matching grants) if any grant matches `query`. */
   public hasNoGrant(query: GrantQuery): void {
     const found = this.matching('hasNoGrant', query);
     if (found.length === 0) return;
-    throw new AssertionError({
-      message: `Expected no grant matching ${this.describe(query)}, found:\n${list(found)}`,
-    });
+    throw assertionFailed(
+      this.stack,
+      'hasNoGrant',
+      `Expected no grant matching ${this.describe(query)}, found:\n${list(found)}`,
+    );
   }
 
   /** The grants that match `query`, after checking its shape for the method `method`. */
@@ -159,12 +238,14 @@ function annotations(stack: IConstruct, level: string): string[] {
     );
 }
 
-/** The construct path of every resource of the stack, by Terraform address (`Testing.synth` drops them). */
-function resourcePaths(stack: TerraformStack): Map<string, string> {
-  return new Map(
-    stack.node
-      .findAll()
-      .filter((c): c is TerraformResource => c instanceof TerraformResource)
-      .map((r) => [`${r.terraformResourceType}.${r.friendlyUniqueId}`, r.node.path]),
-  );
+/** The JSON as `Testing.synth` returns it: without cdktf's `//` metadata, keys sorted. */
+function withoutMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object).sort()) {
+    if (key !== '//' && object[key] !== undefined) copy[key] = withoutMetadata(object[key]);
+  }
+  return copy;
 }

@@ -24,6 +24,15 @@ describe('examples', () => {
   });
 
   test.each([...examples.keys()])(
+    '%s: passes the guardrails, warnings included (acknowledged findings aside)',
+    (name) => {
+      const synth = synthesized.get(name)!;
+      synth.passesGuardrails({ failOnWarnings: true });
+      expect(synth.findings.filter((f) => !f.acknowledged)).toEqual([]);
+    },
+  );
+
+  test.each([...examples.keys()])(
     '%s: no basic role, no public member, no key, no policy or binding resource',
     (name) => {
       const json = examples.get(name)!;

@@ -1,5 +1,6 @@
 // `npm run synth` is `cdktf synth` (cdktf-cli is a devDependency): the CLI runs the app named in
-// cdktf.json and prints each construct warning once, as `WARN [<construct path>]: <message>`.
+// cdktf.json and prints each construct warning once, as `WARN [<construct path>]: <message>`,
+// the guardrails' warnings included.
 // It needs no Terraform registry: synth downloads no provider.
 import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
@@ -49,6 +50,10 @@ describe('cdktf synth', () => {
       "WARN [warnings/reports]: Grant prefix 'daily' does not end with '/', so it also matches names such as 'daily-other'. End it with '/' to mean one folder.",
       expect.stringMatching(
         /^WARN \[warnings\/scoring\]: The Vertex AI caller role is bound on project 'acme-prod', so the caller can predict on every endpoint of the project\./,
+      ),
+      // A guardrail warning: recorded before cdktf collects the warnings into the manifest.
+      expect.stringMatching(
+        /^WARN \[warnings\/scratch\]: Guardrails \[storage-no-versioning-or-retention\] google_storage_bucket\.scratch \(warnings\/scratch\): bucket acme-prod-scratch /,
       ),
     ]);
   });

@@ -1,5 +1,4 @@
-import { analyzeStack } from '../../analysis/analyze';
-import type { AccessBinding } from '../../analysis/model';
+import type { AccessBinding, StackModel } from '../../analysis/model';
 import type { SynthesizedGrant } from '../grant-query';
 
 /** A grant, and the texts a query's `member` and `role` may be compared with. */
@@ -17,12 +16,10 @@ const DESCRIBED_REFERENCE = /<[a-z0-9_]+:([^>]*)>(\.[a-z0-9_]+)?/g;
 /**
  * Every access grant of a synthesized stack, read by the synthesized-Terraform model
  * (`analyzeStack`, the one the guardrails read): Google `*_iam_member`, each member of
- * `*_iam_binding` and `*_iam_policy`, and `azurerm_role_assignment`. `paths` gives the
- * construct path of each resource address when the JSON has no `//` metadata
- * (`Testing.synth` leaves it out).
+ * `*_iam_binding` and `*_iam_policy`, and `azurerm_role_assignment`.
  */
-export function synthesizedGrants(json: unknown, paths: ReadonlyMap<string, string>): GrantEntry[] {
-  return analyzeStack(json).bindings.map((binding) => ({
+export function synthesizedGrants(model: StackModel): GrantEntry[] {
+  return model.bindings.map((binding) => ({
     grant: {
       address: binding.address,
       resourceType: binding.resource.type,
@@ -33,7 +30,7 @@ export function synthesizedGrants(json: unknown, paths: ReadonlyMap<string, stri
       targetNames: namesOf(binding.target.id),
       conditionTitle: binding.condition?.title,
       conditionExpression: binding.condition?.expression,
-      path: binding.path ?? paths.get(binding.address),
+      path: binding.path,
     },
     members: [binding.member, binding.memberText],
     roles: [binding.role, roleAsWritten(binding)].filter((r): r is string => r !== undefined),

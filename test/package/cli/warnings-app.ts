@@ -1,7 +1,9 @@
 // A small app whose constructs add warnings, for the test of `cdktf synth` (npm run synth).
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { App, TerraformStack } from 'cdktf';
 import {
+  Guardrails,
   Principal,
   ScopedBucket,
   ServiceIdentity,
@@ -25,4 +27,12 @@ new VertexEndpointCaller(stack, 'scoring', {
   endpointId: '1234567890',
   scope: VertexGrantScope.PROJECT,
 });
+// A raw bucket without versioning: a guardrail warning.
+new StorageBucket(stack, 'scratch', {
+  name: 'acme-prod-scratch',
+  location: 'EU',
+  uniformBucketLevelAccess: true,
+  publicAccessPrevention: 'enforced',
+});
+Guardrails.check(app);
 app.synth();
