@@ -1,5 +1,5 @@
 import type { AccessSnapshot, AuditEntry, GrantEntry, TrustEntry } from './access-entries';
-import { AUDIT_ORDER, GRANT_ORDER, TRUST_ORDER } from './access-snapshot';
+import { compareAuditLogs, compareGrants, compareTrusts } from './access-snapshot';
 import { Escalation, escalationsOf } from './escalations';
 import { sortBy } from './private/order';
 
@@ -39,13 +39,16 @@ export interface AccessDiff {
  */
 export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDiff {
   const grants = pairChanges(
-    sorted(matchByKey(base.grants, head.grants, grantKey, grantDiffers), GRANT_ORDER),
+    sorted(matchByKey(base.grants, head.grants, grantKey, grantDiffers), compareGrants),
     (g) => `${g.principal}\n${g.target}`,
   );
-  const trusts = sorted(matchByKey(base.trusts, head.trusts, trustKey, trustDiffers), TRUST_ORDER);
+  const trusts = sorted(
+    matchByKey(base.trusts, head.trusts, trustKey, trustDiffers),
+    compareTrusts,
+  );
   const auditLogs = sorted(
     matchByKey(base.auditLogs, head.auditLogs, auditKey, auditDiffers),
-    AUDIT_ORDER,
+    compareAuditLogs,
   );
   const baseStacks = new Set(base.stacks);
   const headStacks = new Set(head.stacks);
@@ -63,15 +66,19 @@ export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDi
 
 /** What a grant grants: the same for the same access whatever its address or stack. */
 function grantKey(g: GrantEntry): string {
-  return [g.principal, g.role, g.target, g.condition?.expression ?? ''].join('\n');
+  return `${g.principal}\n${g.role}\n${g.target}\n${g.condition?.expression ?? ''}`;
 }
 
 function grantDiffers(a: GrantEntry, b: GrantEntry): boolean {
   return (
     a.permissions !== b.permissions ||
-    (a.customPermissions ?? []).join(',') !== (b.customPermissions ?? []).join(',') ||
-    a.flags.join(',') !== b.flags.join(',')
+    !sameTexts(a.customPermissions ?? [], b.customPermissions ?? []) ||
+    !sameTexts(a.flags, b.flags)
   );
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
 }
 
 function trustKey(t: TrustEntry): string {
@@ -96,11 +103,11 @@ function auditDiffers(a: AuditEntry, b: AuditEntry): boolean {
 }
 
 /** The changes in a stable order whatever the order of the snapshots: changes by their head side, then base side. */
-function sorted<T>(changes: EntryChanges<T>, order: (entry: T) => string[]): EntryChanges<T> {
+function sorted<T>(changes: EntryChanges<T>, compare: (a: T, b: T) => number): EntryChanges<T> {
   return {
-    added: sortBy(changes.added, order),
-    removed: sortBy(changes.removed, order),
-    changed: sortBy(changes.changed, (c) => [...order(c.to), ...order(c.from)]),
+    added: sortBy(changes.added, compare),
+    removed: sortBy(changes.removed, compare),
+    changed: sortBy(changes.changed, (a, b) => compare(a.to, b.to) || compare(a.from, b.from)),
   };
 }
 
@@ -124,20 +131,17 @@ function matchByKey<T>(
   }
   const added: T[] = [];
   const changed: Array<Change<T>> = [];
+  const matched = new Set<T>();
   for (const entry of head) {
     const from = unmatched.get(key(entry))?.shift();
-    if (from === undefined) added.push(entry);
-    else if (differs(from, entry)) changed.push({ from, to: entry });
-  }
-  const removed = base.filter((entry) => {
-    const list = unmatched.get(key(entry));
-    // Each base entry left in its list is unmatched; take them in order.
-    if (list && list[0] === entry) {
-      list.shift();
-      return true;
+    if (from === undefined) {
+      added.push(entry);
+      continue;
     }
-    return false;
-  });
+    matched.add(from);
+    if (differs(from, entry)) changed.push({ from, to: entry });
+  }
+  const removed = base.filter((entry) => !matched.has(entry));
   return { added, removed, changed };
 }
 
@@ -171,6 +175,6 @@ function pairChanges(
   }
   return sorted(
     { added, removed: changes.removed.filter((g) => !paired.has(g)), changed },
-    GRANT_ORDER,
+    compareGrants,
   );
 }

@@ -1,8 +1,10 @@
-import type { AccessBinding, StackModel } from '../analysis/model';
+import type { AccessBinding, StackModel, TargetLevel } from '../analysis/model';
 import { readablePlaceholders, readableText } from '../analysis/readable-text';
 import type {
+  AccessFlag,
   AccessSnapshot,
   AuditEntry,
+  ConditionEntry,
   GrantEntry,
   IgnoredResources,
   TrustEntry,
@@ -26,23 +28,38 @@ const ACCESS_NOT_READ = new Set([
   'azurerm_key_vault_access_policy',
 ]);
 
-/** The order of each list of a snapshot: what a reader looks for first. */
-export const GRANT_ORDER = (g: GrantEntry): string[] => [
-  g.principal,
-  g.role,
-  g.target,
-  g.condition?.expression ?? '',
-  g.stack,
-  g.address,
-];
-export const TRUST_ORDER = (t: TrustEntry): string[] => [
-  t.cloud,
-  t.kind,
-  t.name,
-  t.stack,
-  t.address,
-];
-export const AUDIT_ORDER = (a: AuditEntry): string[] => [a.target, a.service, a.stack, a.address];
+/** The order of grants: what a reader looks for first (who, what, on what, under which condition), then where. */
+export function compareGrants(a: GrantEntry, b: GrantEntry): number {
+  return (
+    compareText(a.principal, b.principal) ||
+    compareText(a.role, b.role) ||
+    compareText(a.target, b.target) ||
+    compareText(a.condition?.expression ?? '', b.condition?.expression ?? '') ||
+    compareText(a.stack, b.stack) ||
+    compareText(a.address, b.address)
+  );
+}
+
+/** The order of federation trusts. */
+export function compareTrusts(a: TrustEntry, b: TrustEntry): number {
+  return (
+    compareText(a.cloud, b.cloud) ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.name, b.name) ||
+    compareText(a.stack, b.stack) ||
+    compareText(a.address, b.address)
+  );
+}
+
+/** The order of audit log configurations. */
+export function compareAuditLogs(a: AuditEntry, b: AuditEntry): number {
+  return (
+    compareText(a.target, b.target) ||
+    compareText(a.service, b.service) ||
+    compareText(a.stack, b.stack) ||
+    compareText(a.address, b.address)
+  );
+}
 
 /** Options of `accessSnapshot`. */
 export interface SnapshotOptions {
@@ -70,7 +87,7 @@ export function accessSnapshot(
   let ignored = 0;
   for (const model of models) {
     const flags = new GrantFlags(model);
-    for (const binding of model.bindings) grants.push(grantEntry(model, binding, flags));
+    for (const binding of model.bindings) grants.push(new Grant(model, binding, flags));
     for (const trust of model.federation) {
       trusts.push({
         stack: model.stack,
@@ -95,7 +112,7 @@ export function accessSnapshot(
             logType: l.logType,
             exemptedMembers: l.exemptedMembers.map((m) => readableText(model, m)).sort(compareText),
           })),
-          (l) => [l.logType],
+          (a, b) => compareText(a.logType, b.logType),
         ),
         address: config.resource.address,
         path: config.resource.path,
@@ -110,9 +127,9 @@ export function accessSnapshot(
   const sorted = options.sorted ?? true;
   return {
     stacks: models.map((m) => m.stack).sort(compareText),
-    grants: sorted ? sortBy(grants, GRANT_ORDER) : grants,
-    trusts: sorted ? sortBy(trusts, TRUST_ORDER) : trusts,
-    auditLogs: sorted ? sortBy(auditLogs, AUDIT_ORDER) : auditLogs,
+    grants: sorted ? grants.sort(compareGrants) : grants,
+    trusts: sorted ? trusts.sort(compareTrusts) : trusts,
+    auditLogs: sorted ? auditLogs.sort(compareAuditLogs) : auditLogs,
     ignored: { count: ignored, types: [...ignoredTypes].sort(compareText) } as IgnoredResources,
   };
 }
@@ -122,24 +139,41 @@ function isRead(type: string): boolean {
   return (type.startsWith('google_') || type.startsWith('azurerm_')) && !ACCESS_NOT_READ.has(type);
 }
 
-function grantEntry(model: StackModel, binding: AccessBinding, flags: GrantFlags): GrantEntry {
-  const { target, condition, resource } = binding;
-  return {
-    stack: model.stack,
-    cloud: binding.cloud,
-    principal: readableText(model, binding.member),
-    role: binding.role,
-    permissions: flags.permissionsOf(binding),
-    customPermissions: binding.customRolePermissions
+/**
+ * The entry of one binding. A class: a report makes one per grant and keeps them all, and class
+ * instances have one shape and avoid the tenuring deoptimizations of object literals.
+ */
+class Grant implements GrantEntry {
+  public readonly stack: string;
+  public readonly cloud: 'google' | 'azure';
+  public readonly principal: string;
+  public readonly role: string;
+  public readonly permissions?: number;
+  public readonly customPermissions?: readonly string[];
+  public readonly target: string;
+  public readonly level: TargetLevel;
+  public readonly condition?: ConditionEntry;
+  public readonly address: string;
+  public readonly path?: string;
+  public readonly flags: readonly AccessFlag[];
+
+  constructor(model: StackModel, binding: AccessBinding, flags: GrantFlags) {
+    const { target, resource } = binding;
+    this.stack = model.stack;
+    this.cloud = binding.cloud;
+    this.principal = readableText(model, binding.member);
+    this.role = binding.role;
+    this.permissions = flags.permissionsOf(binding);
+    this.customPermissions = binding.customRolePermissions
       ? [...binding.customRolePermissions].sort(compareText)
-      : undefined,
-    target: `${shortType(target.type)} ${readablePlaceholders(target.id)}`,
-    level: target.level,
-    condition,
-    address: resource.address,
-    path: resource.path,
-    flags: flags.of(binding),
-  };
+      : undefined;
+    this.target = `${shortType(target.type)} ${readablePlaceholders(target.id)}`;
+    this.level = target.level;
+    this.condition = binding.condition;
+    this.address = resource.address;
+    this.path = resource.path;
+    this.flags = flags.of(binding);
+  }
 }
 
 const SHORT_TYPES = new Map<string, string>();

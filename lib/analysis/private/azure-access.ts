@@ -7,6 +7,7 @@ import type {
 } from '../model';
 import { azureRole } from '../role-catalog';
 import { asArray } from './google-access';
+import { Binding, WrittenMember } from './model-objects';
 import { ReferenceResolver, referencesIn, singleReference } from './references';
 
 /** The level of an Azure scope referenced by an in-stack resource of this type. */
@@ -28,25 +29,18 @@ export function roleAssignmentBinding(
   const role = azureRole(resolvedRole)?.name ?? resolvedRole;
   const memberText = String(body.principal_id ?? '');
   const member = refs.resolve(memberText);
-  const condition = typeof body.condition === 'string' ? { expression: body.condition } : undefined;
-  return {
-    cloud: 'azure',
-    mode: 'role-assignment',
-    target: azureScope(String(body.scope ?? ''), refs, resources),
-    role,
-    member,
+  const principal = new WrittenMember(
     memberText,
-    memberKind: 'unknown',
-    memberReferences: referencesIn(member)
+    member,
+    'unknown',
+    referencesIn(member)
       .map((r) => r.address)
       .filter((a) => resources.has(a)),
-    principalType: typeof body.principal_type === 'string' ? body.principal_type : undefined,
-    condition,
-    resource,
-    address: resource.address,
-    path: resource.path,
-    stack: resource.stack,
-  };
+    typeof body.principal_type === 'string' ? body.principal_type : undefined,
+  );
+  const condition = typeof body.condition === 'string' ? { expression: body.condition } : undefined;
+  const target = azureScope(String(body.scope ?? ''), refs, resources);
+  return new Binding('azure', 'role-assignment', target, { role, condition }, principal, resource);
 }
 
 /**

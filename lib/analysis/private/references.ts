@@ -54,17 +54,37 @@ export function isLiteral(value: unknown): value is string {
 export class ReferenceResolver {
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
-    private readonly projectOf: (resource: TfResource) => string | undefined,
+    /** Projects of the google and google-beta provider configurations, by `type` or `type.alias`. */
+    private readonly providerProjects: ReadonlyMap<string, string>,
   ) {}
+
+  /**
+   * The Google project of a resource when it is literal: its `project` argument (resolved), or
+   * for Google resources without one, the project of their provider configuration.
+   */
+  public projectOf(resource: TfResource): string | undefined {
+    const project = resource.body.project;
+    if (typeof project === 'string') {
+      const resolved = this.resolve(project);
+      return isLiteral(resolved) ? resolved : undefined;
+    }
+    if (!resource.type.startsWith('google_')) return undefined;
+    const provider =
+      typeof resource.body.provider === 'string' ? resource.body.provider : undefined;
+    return this.providerProjects.get(provider ?? resource.type.split('_')[0]);
+  }
 
   /** `text` with every reference whose value the JSON gives replaced by that value. */
   public resolve(text: string, depth = 0): string {
     if (!text.includes('${') || depth > MAX_DEPTH) return text;
-    return text.replace(REFERENCE, (whole, address: string, attribute: string) => {
-      const resource = this.resources.get(address);
-      const value = resource && this.attributeValue(resource, attribute, depth);
-      return value ?? whole;
-    });
+    // Most references are the whole text (`${google_service_account.x.member}`): no replace.
+    const single = SINGLE_REFERENCE.exec(text);
+    if (single) return this.referenceValue(single[1], single[2], depth) ?? text;
+    return text.replace(
+      REFERENCE,
+      (whole, address: string, attribute: string) =>
+        this.referenceValue(address, attribute, depth) ?? whole,
+    );
   }
 
   /** Descriptions of texts at depth 0: a stack names the same resource in many bindings. */
@@ -83,14 +103,22 @@ export class ReferenceResolver {
   }
 
   private describeNow(text: string, depth: number): string {
-    return this.resolve(text, depth).replace(
+    const single = SINGLE_REFERENCE.exec(text);
+    if (single) return this.describeReference(single[1], single[2], depth) ?? text;
+    return text.replace(
       REFERENCE,
-      (whole, address: string, attribute: string) => {
-        const resource = this.resources.get(address);
-        return resource
-          ? `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
-          : whole;
-      },
+      (whole, address: string, attribute: string) =>
+        this.describeReference(address, attribute, depth) ?? whole,
+    );
+  }
+
+  /** The value of `address.attribute`, else its `<type:identity>.attribute` placeholder. */
+  private describeReference(address: string, attribute: string, depth: number): string | undefined {
+    const resource = this.resources.get(address);
+    if (!resource) return undefined;
+    return (
+      this.attributeValue(resource, attribute, depth) ??
+      `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
     );
   }
 
@@ -108,15 +136,23 @@ export class ReferenceResolver {
 
   /** The literal value of `resource.attribute`, given or derivable from literal arguments. */
   public attributeValue(resource: TfResource, attribute: string, depth = 0): string | undefined {
-    const literal = (name: string): string | undefined => {
-      const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
-      if (typeof value !== 'string') return undefined;
-      const resolved = this.resolve(value, depth + 1);
-      return isLiteral(resolved) ? resolved : undefined;
-    };
     const derive = DERIVED[kindOf(resource)]?.[attribute];
-    if (derive) return derive(literal);
-    return literal(attribute);
+    if (derive) return derive((name) => this.literalArgument(resource, name, depth));
+    return this.literalArgument(resource, attribute, depth);
+  }
+
+  /** The value of `address.attribute` when `address` is an in-stack resource and the value is known. */
+  private referenceValue(address: string, attribute: string, depth: number): string | undefined {
+    const resource = this.resources.get(address);
+    return resource && this.attributeValue(resource, attribute, depth);
+  }
+
+  /** An argument of `resource` (its project: the provider's when not given), when literal once resolved. */
+  private literalArgument(resource: TfResource, name: string, depth: number): string | undefined {
+    const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
+    if (typeof value !== 'string') return undefined;
+    const resolved = this.resolve(value, depth + 1);
+    return isLiteral(resolved) ? resolved : undefined;
   }
 }
 

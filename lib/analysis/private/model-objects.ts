@@ -1,0 +1,96 @@
+// The objects of the model (`../model.ts`) as small classes. A stack of 10,000 resources makes
+// tens of thousands of them, and all of them live until the report is written: as classes they
+// have one shape each, and V8 allocates them without the tenuring feedback of object literals,
+// whose change deoptimizes (and recompiles) every function that allocates them.
+import type { MemberKind } from '../../core/private/member-kinds';
+import type {
+  AccessBinding,
+  BindingCondition,
+  BindingMode,
+  BindingTarget,
+  TfResource,
+} from '../model';
+
+/** One resource or data source of a synthesized stack (see `TfResource`). */
+export class SynthesizedResource implements TfResource {
+  public readonly address: string;
+  public readonly path?: string;
+  public readonly stackTrace?: readonly string[];
+
+  constructor(
+    public readonly stack: string,
+    public readonly mode: 'managed' | 'data',
+    public readonly type: string,
+    public readonly name: string,
+    public readonly body: Readonly<Record<string, unknown>>,
+  ) {
+    this.address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+    // cdktf's metadata: the construct path, and the creation stack trace when recorded.
+    const info = (body['//'] as { metadata?: Record<string, unknown> } | undefined)?.metadata;
+    this.path = typeof info?.path === 'string' ? info.path : undefined;
+    this.stackTrace = Array.isArray(info?.stackTrace) ? info.stackTrace.map(String) : undefined;
+  }
+}
+
+/** Who a binding grants to: the member as written, normalized and classified (see `AccessBinding`). */
+export interface BindingMember {
+  readonly member: string;
+  readonly memberText: string;
+  readonly memberKind: MemberKind;
+  readonly memberReferences: readonly string[];
+  readonly principalType?: string;
+}
+
+/** A member as written, worked out once: normalized, classified, and the resources it refers to. */
+export class WrittenMember implements BindingMember {
+  constructor(
+    public readonly memberText: string,
+    public readonly member: string,
+    public readonly memberKind: MemberKind,
+    public readonly memberReferences: readonly string[],
+    public readonly principalType?: string,
+  ) {}
+}
+
+/** What a binding grants, the same for every member it lists (see `AccessBinding`). */
+export interface BindingGrant {
+  readonly role: string;
+  readonly customRolePermissions?: readonly string[];
+  readonly condition?: BindingCondition;
+}
+
+/** One (target, role, member, condition) grant (see `AccessBinding`). */
+export class Binding implements AccessBinding {
+  public readonly role: string;
+  public readonly customRolePermissions?: readonly string[];
+  public readonly member: string;
+  public readonly memberText: string;
+  public readonly memberKind: MemberKind;
+  public readonly memberReferences: readonly string[];
+  public readonly principalType?: string;
+  public readonly condition?: BindingCondition;
+  public readonly address: string;
+  public readonly path?: string;
+  public readonly stack: string;
+
+  constructor(
+    public readonly cloud: 'google' | 'azure',
+    public readonly mode: BindingMode,
+    public readonly target: BindingTarget,
+    grant: BindingGrant,
+    member: BindingMember,
+    public readonly resource: TfResource,
+  ) {
+    this.role = grant.role;
+    this.customRolePermissions = grant.customRolePermissions;
+    this.member = member.member;
+    this.memberText = member.memberText;
+    this.memberKind = member.memberKind;
+    this.memberReferences = member.memberReferences;
+    this.principalType = member.principalType;
+    this.condition = grant.condition;
+    this.address = resource.address;
+    this.path = resource.path;
+    this.stack = resource.stack;
+  }
+}
