@@ -39,7 +39,7 @@ export function roleAssignmentBinding(
     typeof body.principal_type === 'string' ? body.principal_type : undefined,
   );
   const condition = typeof body.condition === 'string' ? { expression: body.condition } : undefined;
-  const target = azureScope(String(body.scope ?? ''), refs, resources);
+  const target = azureScope(String(body.scope ?? ''), refs);
   return new Binding('azure', 'role-assignment', target, { role, condition }, principal, resource);
 }
 
@@ -48,15 +48,10 @@ export function roleAssignmentBinding(
  * (https://learn.microsoft.com/azure/role-based-access-control/scope-overview), a reference by
  * the type of the resource it points to.
  */
-export function azureScope(
-  scope: string,
-  refs: ReferenceResolver,
-  resources: ReadonlyMap<string, TfResource>,
-): BindingTarget {
-  const ref = referencesIn(scope).find((r) => resources.has(r.address));
+export function azureScope(scope: string, refs: ReferenceResolver): BindingTarget {
+  const referenced = refs.referencedResource(scope);
   const id = refs.describe(scope);
-  if (ref) {
-    const referenced = resources.get(ref.address)!;
+  if (referenced) {
     // `${azurerm_key_vault.v.id}/secrets/db`: a child of the referenced resource.
     const tail = scope
       .slice(scope.lastIndexOf('}') + 1)
@@ -67,7 +62,7 @@ export function azureScope(
       level: LEVEL_OF_REFERENCED_TYPE[referenced.type] ?? 'resource',
       type: [referenced.type, ...childTypes].join('/'),
       id,
-      address: ref.address,
+      address: referenced.address,
     };
   }
   const resolved = refs.resolve(scope);

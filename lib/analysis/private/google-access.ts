@@ -154,36 +154,29 @@ export class GoogleAccessReader {
   /** The readable id, address and project of an IAM resource's target (see `BindingTarget`). */
   public targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
     const body = resource.body;
-    let address: string | undefined;
+    let referenced: TfResource | undefined;
     const parts: string[] = [];
     for (const name of targetArguments(body)) {
       const value = body[name];
       if (typeof value !== 'string') parts.push(JSON.stringify(value));
       else if (!value.includes('${')) parts.push(value);
       else {
-        address ??= this.referencedAddress(value);
+        referenced ??= this.refs.referencedResource(value);
         parts.push(this.refs.describe(value));
       }
     }
-    const referenced = address ? this.resources.get(address) : undefined;
     const project =
       level === 'project'
         ? literalOrUndefined(this.refs.resolve(String(body.project ?? '')))
         : undefined;
+    // Else the project of the resource the target refers to, else the IAM resource's own.
     return new TargetDetails(
       parts.join('/'),
-      address,
+      referenced?.address,
       project ??
-        (referenced ? this.refs.projectOf(referenced) : undefined) ??
-        this.refs.projectOf(resource),
+        this.refs.projectOf(referenced ?? resource) ??
+        (referenced ? this.refs.projectOf(resource) : undefined),
     );
-  }
-
-  /** The first in-stack resource `value` refers to; most targets are one whole reference. */
-  private referencedAddress(value: string): string | undefined {
-    const single = singleReference(value);
-    if (single) return this.resources.has(single.address) ? single.address : undefined;
-    return referencesIn(value).find((r) => this.resources.has(r.address))?.address;
   }
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
@@ -374,16 +367,21 @@ class LazyTarget implements BindingTarget {
  * `TARGET_ORDER` names first, then the others alphabetically.
  */
 function targetArguments(body: Readonly<Record<string, unknown>>): string[] {
-  const ranked: string[] = [];
-  const others: string[] = [];
-  for (const k in body) {
-    if (NOT_TARGET.has(k)) continue;
-    if (TARGET_RANK.has(k)) ranked.push(k);
-    else others.push(k);
+  let ranked = 0; // the TARGET_ORDER names present, as bits
+  let others: string[] | undefined;
+  for (const name in body) {
+    if (NOT_TARGET.has(name)) continue;
+    const rank = TARGET_RANK.get(name);
+    if (rank === undefined) (others ??= []).push(name);
+    else ranked |= 1 << rank;
   }
-  if (ranked.length > 1) ranked.sort((a, b) => TARGET_RANK.get(a)! - TARGET_RANK.get(b)!);
+  const names: string[] = [];
+  for (let rank = 0; rank < TARGET_ORDER.length; rank++) {
+    if (ranked & (1 << rank)) names.push(TARGET_ORDER[rank]);
+  }
+  if (!others) return names;
   if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
-  return others.length === 0 ? ranked : ranked.concat(others);
+  return names.concat(others);
 }
 
 interface PolicyContent {

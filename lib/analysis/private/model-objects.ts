@@ -11,11 +11,13 @@ import type {
   TfResource,
 } from '../model';
 
-/** One resource or data source of a synthesized stack (see `TfResource`). */
+/**
+ * One resource or data source of a synthesized stack (see `TfResource`). Its construct path
+ * and stack trace are read from cdktf's metadata in the body when asked for: most resources
+ * of a stack are only looked up by address.
+ */
 export class SynthesizedResource implements TfResource {
   public readonly address: string;
-  public readonly path?: string;
-  public readonly stackTrace?: readonly string[];
 
   constructor(
     public readonly stack: string,
@@ -25,10 +27,21 @@ export class SynthesizedResource implements TfResource {
     public readonly body: Readonly<Record<string, unknown>>,
   ) {
     this.address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-    // cdktf's metadata: the construct path, and the creation stack trace when recorded.
-    const info = (body['//'] as { metadata?: Record<string, unknown> } | undefined)?.metadata;
-    this.path = typeof info?.path === 'string' ? info.path : undefined;
-    this.stackTrace = Array.isArray(info?.stackTrace) ? info.stackTrace.map(String) : undefined;
+  }
+
+  public get path(): string | undefined {
+    const path = this.metadata()?.path;
+    return typeof path === 'string' ? path : undefined;
+  }
+
+  public get stackTrace(): readonly string[] | undefined {
+    const trace = this.metadata()?.stackTrace;
+    return Array.isArray(trace) ? trace.map(String) : undefined;
+  }
+
+  /** cdktf's metadata of the resource, in its `//` key. */
+  private metadata(): Record<string, unknown> | undefined {
+    return (this.body['//'] as { metadata?: Record<string, unknown> } | undefined)?.metadata;
   }
 }
 

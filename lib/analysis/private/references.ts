@@ -76,7 +76,7 @@ export class ReferenceResolver {
 
   /** `text` with every reference whose value the JSON gives replaced by that value. */
   public resolve(text: string, depth = 0): string {
-    if (!text.includes('${') || depth > MAX_DEPTH) return text;
+    if (depth > MAX_DEPTH || !text.includes('${')) return text;
     // Most references are the whole text (`${google_service_account.x.member}`): no replace.
     const single = SINGLE_REFERENCE.exec(text);
     if (single) return this.referenceValue(single[1], single[2], depth) ?? text;
@@ -85,6 +85,19 @@ export class ReferenceResolver {
       (whole, address: string, attribute: string) =>
         this.referenceValue(address, attribute, depth) ?? whole,
     );
+  }
+
+  /** The first in-stack resource `text` refers to, if any. */
+  public referencedResource(text: string): TfResource | undefined {
+    if (!text.includes('${')) return undefined;
+    // Most references are the whole text.
+    const single = SINGLE_REFERENCE.exec(text);
+    if (single) return this.resources.get(single[1]);
+    for (const m of text.matchAll(REFERENCE)) {
+      const resource = this.resources.get(m[1]);
+      if (resource) return resource;
+    }
+    return undefined;
   }
 
   /** Descriptions of texts at depth 0: a stack names the same resource in many bindings. */

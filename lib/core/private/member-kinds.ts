@@ -107,7 +107,11 @@ export function normalizeMember(member: string, kind: MemberKind = memberKind(me
   if (!CASE_INSENSITIVE_KINDS.has(kind)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
-  if (!member.includes('${')) return prefix + member.slice(colon + 1).toLowerCase();
+  if (!member.includes('${')) {
+    const name = member.slice(colon + 1);
+    const lower = name.toLowerCase();
+    return lower === name ? member : prefix + lower;
+  }
   const rest = member
     .slice(colon + 1)
     .split(INTERPOLATION)

@@ -63,7 +63,7 @@ interface RoleFacts {
  * are worked out once per role: a stack binds a few roles thousands of times.
  */
 export class GrantFlags {
-  /** Facts by role, for each cloud (a role name means different things in each). */
+  /** Facts of every role bound in the stack, for each cloud (a role name means different things in each). */
   private readonly roles = {
     google: new Map<string, RoleFacts>(),
     azure: new Map<string, RoleFacts>(),
@@ -77,6 +77,15 @@ export class GrantFlags {
         t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
       ),
     );
+    for (const binding of model.bindings) {
+      const known = this.roles[binding.cloud];
+      if (!known.has(binding.role)) {
+        known.set(binding.role, {
+          permissions: permissionCountOf(binding),
+          impersonation: impersonates(binding),
+        });
+      }
+    }
   }
 
   /** Permissions (Azure: operations) of the binding's role; undefined when unknown. */
@@ -111,13 +120,7 @@ export class GrantFlags {
 
   /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
   private role(binding: AccessBinding): RoleFacts {
-    const known = this.roles[binding.cloud];
-    let facts = known.get(binding.role);
-    if (!facts) {
-      facts = { permissions: permissionCountOf(binding), impersonation: impersonates(binding) };
-      known.set(binding.role, facts);
-    }
-    return facts;
+    return this.roles[binding.cloud].get(binding.role)!;
   }
 }
 
