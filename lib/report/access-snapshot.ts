@@ -158,7 +158,7 @@ class Grant implements GrantEntry {
   public readonly flags: readonly AccessFlag[];
 
   constructor(model: StackModel, binding: AccessBinding, flags: GrantFlags) {
-    const { target, resource } = binding;
+    const { target } = binding;
     this.stack = model.stack;
     this.cloud = binding.cloud;
     this.principal = readableText(model, binding.member);
@@ -170,20 +170,15 @@ class Grant implements GrantEntry {
     this.target = `${shortType(target.type)} ${readablePlaceholders(target.id)}`;
     this.level = target.level;
     this.condition = binding.condition;
-    this.address = resource.address;
-    this.path = resource.path;
+    this.address = binding.address;
+    this.path = binding.path;
     this.flags = flags.of(binding);
   }
 }
 
-const SHORT_TYPES = new Map<string, string>();
+const PROVIDER_PREFIX = /^(google|azurerm)_/;
 
-/** `cloud_run_v2_service` for `google_cloud_run_v2_service`; computed once per type. */
+/** `cloud_run_v2_service` for `google_cloud_run_v2_service`. */
 function shortType(type: string): string {
-  let short = SHORT_TYPES.get(type);
-  if (short === undefined) {
-    short = type.replace(/^(google|azurerm)_/, '');
-    SHORT_TYPES.set(type, short);
-  }
-  return short;
+  return type.replace(PROVIDER_PREFIX, '');
 }

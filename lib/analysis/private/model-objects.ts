@@ -83,7 +83,6 @@ export class Binding implements AccessBinding {
   public readonly principalType?: string;
   public readonly condition?: BindingCondition;
   public readonly address: string;
-  public readonly path?: string;
   public readonly stack: string;
 
   constructor(
@@ -103,7 +102,10 @@ export class Binding implements AccessBinding {
     this.principalType = member.principalType;
     this.condition = grant.condition;
     this.address = resource.address;
-    this.path = resource.path;
     this.stack = resource.stack;
+  }
+
+  public get path(): string | undefined {
+    return this.resource.path;
   }
 }
