@@ -100,12 +100,19 @@ export class GoogleAccessReader {
     const target = this.target(resource);
     const body = resource.body;
     if (mode === 'member') {
-      this.add(into, resource, mode, target, body.role, [body.member], body.condition);
+      const grant = this.grant(body.role, body.condition);
+      into.push(this.binding(resource, mode, target, grant, body.member));
     } else if (mode === 'binding') {
-      this.add(into, resource, mode, target, body.role, asArray(body.members), body.condition);
+      const grant = this.grant(body.role, body.condition);
+      for (const m of asArray(body.members)) {
+        into.push(this.binding(resource, mode, target, grant, m));
+      }
     } else {
       for (const b of this.policy(resource).bindings) {
-        this.add(into, resource, mode, target, b.role, asArray(b.members), b.condition);
+        const grant = this.grant(b.role, b.condition);
+        for (const m of asArray(b.members)) {
+          into.push(this.binding(resource, mode, target, grant, m));
+        }
       }
     }
   }
@@ -202,28 +209,28 @@ export class GoogleAccessReader {
     return known;
   }
 
-  /** Adds one binding per member of one role (and condition) to `into`. */
-  private add(
-    into: AccessBinding[],
-    resource: TfResource,
-    mode: BindingMode,
-    target: BindingTarget,
-    roleText: unknown,
-    members: readonly unknown[],
-    conditionValue: unknown,
-  ): void {
+  /** What a role (and condition) of an IAM resource grants, the same for each of its members. */
+  private grant(roleText: unknown, conditionValue: unknown): BindingGrant {
     const roleWritten = String(roleText ?? '');
-    const grant: BindingGrant = {
+    return {
       role: this.refs.resolve(roleWritten),
       customRolePermissions: roleWritten.includes('${')
         ? this.customRolePermissions(roleWritten)
         : undefined,
       condition: this.condition(conditionValue),
     };
-    for (const m of members) {
-      const member = this.classified(String(m ?? ''));
-      into.push(new Binding('google', mode, target, grant, member, resource));
-    }
+  }
+
+  /** The binding of one member, as written, to what `grant` grants. */
+  private binding(
+    resource: TfResource,
+    mode: BindingMode,
+    target: BindingTarget,
+    grant: BindingGrant,
+    memberText: unknown,
+  ): Binding {
+    const member = this.classified(String(memberText ?? ''));
+    return new Binding('google', mode, target, grant, member, resource);
   }
 
   /** The permissions of the custom role `role` refers to, when it is one defined in the stack. */
