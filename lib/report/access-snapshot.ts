@@ -28,36 +28,46 @@ const ACCESS_NOT_READ = new Set([
   'azurerm_key_vault_access_policy',
 ]);
 
-/** The order of grants: what a reader looks for first (who, what, on what, under which condition), then where. */
-export function compareGrants(a: GrantEntry, b: GrantEntry): number {
+/** Compares what two grants grant: principal, role, target and condition, whatever their address or stack. */
+export function compareGrantKeys(a: GrantEntry, b: GrantEntry): number {
   return (
     compareText(a.principal, b.principal) ||
     compareText(a.role, b.role) ||
     compareText(a.target, b.target) ||
-    compareText(a.condition?.expression ?? '', b.condition?.expression ?? '') ||
-    compareText(a.stack, b.stack) ||
-    compareText(a.address, b.address)
+    compareText(a.condition?.expression ?? '', b.condition?.expression ?? '')
+  );
+}
+
+/** The order of grants: what a reader looks for first (who, what, on what, under which condition), then where. */
+export function compareGrants(a: GrantEntry, b: GrantEntry): number {
+  return (
+    compareGrantKeys(a, b) || compareText(a.stack, b.stack) || compareText(a.address, b.address)
+  );
+}
+
+/** Compares the identities of two federation trusts. */
+export function compareTrustKeys(a: TrustEntry, b: TrustEntry): number {
+  return (
+    compareText(a.cloud, b.cloud) || compareText(a.kind, b.kind) || compareText(a.name, b.name)
   );
 }
 
 /** The order of federation trusts. */
 export function compareTrusts(a: TrustEntry, b: TrustEntry): number {
   return (
-    compareText(a.cloud, b.cloud) ||
-    compareText(a.kind, b.kind) ||
-    compareText(a.name, b.name) ||
-    compareText(a.stack, b.stack) ||
-    compareText(a.address, b.address)
+    compareTrustKeys(a, b) || compareText(a.stack, b.stack) || compareText(a.address, b.address)
   );
+}
+
+/** Compares what two audit log configurations configure: their target and service. */
+export function compareAuditLogKeys(a: AuditEntry, b: AuditEntry): number {
+  return compareText(a.target, b.target) || compareText(a.service, b.service);
 }
 
 /** The order of audit log configurations. */
 export function compareAuditLogs(a: AuditEntry, b: AuditEntry): number {
   return (
-    compareText(a.target, b.target) ||
-    compareText(a.service, b.service) ||
-    compareText(a.stack, b.stack) ||
-    compareText(a.address, b.address)
+    compareAuditLogKeys(a, b) || compareText(a.stack, b.stack) || compareText(a.address, b.address)
   );
 }
 
