@@ -1,4 +1,10 @@
-import type { AccessBinding, StackModel, TargetLevel } from '../analysis/model';
+import type {
+  AccessBinding,
+  AuditConfig,
+  FederationTrust,
+  StackModel,
+  TargetLevel,
+} from '../analysis/model';
 import { readablePlaceholders, readableText } from '../analysis/readable-text';
 import type {
   AccessFlag,
@@ -96,43 +102,10 @@ export function accessSnapshot(
   const ignoredTypes = new Set<string>();
   let ignored = 0;
   for (const model of models) {
-    const flags = new GrantFlags(model);
-    for (const binding of model.bindings) grants.push(new Grant(model, binding, flags));
-    for (const trust of model.federation) {
-      trusts.push({
-        stack: model.stack,
-        cloud: trust.cloud,
-        kind: trust.kind,
-        name: readablePlaceholders(model.identityOf(trust.resource)),
-        issuer: trust.issuer === undefined ? undefined : readableText(model, trust.issuer),
-        audiences: trust.audiences.map((a) => readableText(model, a)).sort(compareText),
-        condition: trust.condition,
-        subject: trust.subject === undefined ? undefined : readableText(model, trust.subject),
-        address: trust.resource.address,
-        path: trust.resource.path,
-      });
-    }
-    for (const config of model.auditConfigs) {
-      auditLogs.push({
-        stack: model.stack,
-        target: `${config.level} ${readablePlaceholders(config.target)}`,
-        service: config.service,
-        logTypes: sortBy(
-          config.logTypes.map((l) => ({
-            logType: l.logType,
-            exemptedMembers: l.exemptedMembers.map((m) => readableText(model, m)).sort(compareText),
-          })),
-          (a, b) => compareText(a.logType, b.logType),
-        ),
-        address: config.resource.address,
-        path: config.resource.path,
-      });
-    }
-    for (const resource of model.resources.values()) {
-      if (resource.mode !== 'managed' || isRead(resource.type)) continue;
-      ignored++;
-      ignoredTypes.add(resource.type);
-    }
+    addGrants(model, grants);
+    for (const trust of model.federation) trusts.push(trustEntry(model, trust));
+    for (const config of model.auditConfigs) auditLogs.push(auditEntry(model, config));
+    ignored += addIgnored(model, ignoredTypes);
   }
   const sorted = options.sorted ?? true;
   return {
@@ -142,6 +115,55 @@ export function accessSnapshot(
     auditLogs: sorted ? auditLogs.sort(compareAuditLogs) : auditLogs,
     ignored: { count: ignored, types: [...ignoredTypes].sort(compareText) } as IgnoredResources,
   };
+}
+
+/** Adds the grant entry of each of the model's bindings to `grants`. */
+function addGrants(model: StackModel, grants: GrantEntry[]): void {
+  const flags = new GrantFlags(model);
+  for (const binding of model.bindings) grants.push(new Grant(model, binding, flags));
+}
+
+function trustEntry(model: StackModel, trust: FederationTrust): TrustEntry {
+  return {
+    stack: model.stack,
+    cloud: trust.cloud,
+    kind: trust.kind,
+    name: readablePlaceholders(model.identityOf(trust.resource)),
+    issuer: trust.issuer === undefined ? undefined : readableText(model, trust.issuer),
+    audiences: trust.audiences.map((a) => readableText(model, a)).sort(compareText),
+    condition: trust.condition,
+    subject: trust.subject === undefined ? undefined : readableText(model, trust.subject),
+    address: trust.resource.address,
+    path: trust.resource.path,
+  };
+}
+
+function auditEntry(model: StackModel, config: AuditConfig): AuditEntry {
+  return {
+    stack: model.stack,
+    target: `${config.level} ${readablePlaceholders(config.target)}`,
+    service: config.service,
+    logTypes: sortBy(
+      config.logTypes.map((l) => ({
+        logType: l.logType,
+        exemptedMembers: l.exemptedMembers.map((m) => readableText(model, m)).sort(compareText),
+      })),
+      (a, b) => compareText(a.logType, b.logType),
+    ),
+    address: config.resource.address,
+    path: config.resource.path,
+  };
+}
+
+/** Counts the model's resources that the report does not read, and adds their types to `types`. */
+function addIgnored(model: StackModel, types: Set<string>): number {
+  let ignored = 0;
+  for (const resource of model.resources.values()) {
+    if (resource.mode !== 'managed' || isRead(resource.type)) continue;
+    ignored++;
+    types.add(resource.type);
+  }
+  return ignored;
 }
 
 /** Resources of the providers the model reads, except those that grant access in ways it does not. */
