@@ -64,10 +64,7 @@ export class ReferenceResolver {
    */
   public projectOf(resource: TfResource): string | undefined {
     const project = resource.body.project;
-    if (typeof project === 'string') {
-      const resolved = this.resolve(project);
-      return isLiteral(resolved) ? resolved : undefined;
-    }
+    if (typeof project === 'string') return this.literal(project, 0);
     if (!resource.type.startsWith('google_')) return undefined;
     const provider =
       typeof resource.body.provider === 'string' ? resource.body.provider : undefined;
@@ -163,8 +160,13 @@ export class ReferenceResolver {
   /** An argument of `resource` (its project: the provider's when not given), when literal once resolved. */
   private literalArgument(resource: TfResource, name: string, depth: number): string | undefined {
     const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
-    if (typeof value !== 'string') return undefined;
-    const resolved = this.resolve(value, depth + 1);
+    return typeof value === 'string' ? this.literal(value, depth + 1) : undefined;
+  }
+
+  /** `text` with its references resolved, when that leaves no expression in it. */
+  private literal(text: string, depth: number): string | undefined {
+    if (!text.includes('${')) return text;
+    const resolved = this.resolve(text, depth);
     return isLiteral(resolved) ? resolved : undefined;
   }
 }
