@@ -75,8 +75,7 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
 
   const resources = new Map<string, TfResource>();
   const byType = new Map<string, TfResource[]>();
-  collect(root.resource, 'managed', stack, resources, byType, source.file);
-  collect(root.data, 'data', stack, resources, byType, source.file);
+  collect(root, stack, resources, byType, source.file);
 
   const providerProjects = googleProviderProjects(root.provider);
   const refs = new ReferenceResolver(resources, providerProjects);
@@ -178,35 +177,41 @@ function checkShape(json: unknown, file: string | undefined): Record<string, unk
   return root;
 }
 
+/** Adds every resource and data source of the stack to `resources`, and the resources to `byType`. */
 function collect(
-  block: unknown,
-  mode: 'managed' | 'data',
+  root: Record<string, unknown>,
   stack: string,
   resources: Map<string, TfResource>,
   byType: Map<string, TfResource[]>,
   file: string | undefined,
 ): void {
-  if (!block) return;
-  const types = block as Record<string, unknown>;
-  for (const type of Object.keys(types)) {
-    const byName = types[type] as Record<string, unknown>;
-    if (byName === null || typeof byName !== 'object' || Array.isArray(byName)) {
-      throw new StackInputError(
-        `${file ? `${file}: ` : ''}'${type}' must be an object of named resources.`,
-      );
-    }
-    const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
-    if (list) byType.set(type, list);
-    for (const name of Object.keys(byName)) {
-      const value = byName[name];
-      // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
-      // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.
-      const resource = new SynthesizedResource(stack, mode, type, name, asObject(value));
-      resources.set(resource.address, resource);
-      list?.push(resource);
+  for (const mode of MODES) {
+    const types = (mode === 'managed' ? root.resource : root.data) as
+      Record<string, unknown> | undefined;
+    if (!types) continue;
+    for (const type of Object.keys(types)) {
+      const byName = types[type] as Record<string, unknown>;
+      if (byName === null || typeof byName !== 'object' || Array.isArray(byName)) {
+        throw new StackInputError(
+          `${file ? `${file}: ` : ''}'${type}' must be an object of named resources.`,
+        );
+      }
+      const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
+      if (list) byType.set(type, list);
+      for (const name of Object.keys(byName)) {
+        const value = byName[name];
+        // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
+        // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.
+        const resource = new SynthesizedResource(stack, mode, type, name, asObject(value));
+        resources.set(resource.address, resource);
+        list?.push(resource);
+      }
     }
   }
 }
+
+/** The blocks of resources, read in this order: `resource`, then `data`. */
+const MODES = ['managed', 'data'] as const;
 
 /** Projects of the google and google-beta provider configurations, by `type` or `type.alias`. */
 function googleProviderProjects(block: unknown): Map<string, string> {

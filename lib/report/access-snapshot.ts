@@ -204,7 +204,7 @@ class Grant implements GrantEntry {
     this.condition = binding.condition;
     this.address = binding.address;
     this.path = binding.path;
-    this.flags = flags.of(binding);
+    this.flags = flags.of(binding, target.project);
   }
 }
 

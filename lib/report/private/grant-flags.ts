@@ -94,10 +94,11 @@ export class GrantFlags {
   }
 
   /**
-   * The flags of a binding, in `FLAG_ORDER`. The array is shared by every binding with the same
-   * flags (there are at most 64 combinations) and frozen.
+   * The flags of a binding whose target is in `targetProject` (its `target.project`), in
+   * `FLAG_ORDER`. The array is shared by every binding with the same flags (there are at most 64
+   * combinations) and frozen.
    */
-  public of(binding: AccessBinding): readonly AccessFlag[] {
+  public of(binding: AccessBinding, targetProject: string | undefined): readonly AccessFlag[] {
     let set = 0;
     if (binding.memberKind === 'public') set |= BIT.public;
     if (
@@ -109,7 +110,6 @@ export class GrantFlags {
     }
     if (this.role(binding).impersonation) set |= BIT.impersonation;
     if (CONTAINER_LEVELS.has(binding.target.level)) set |= BIT['project-wide'];
-    const targetProject = binding.target.project;
     if (targetProject) {
       const principalProject = projectOfMember(this.model, binding);
       if (principalProject && principalProject !== targetProject) set |= BIT['cross-project'];
