@@ -12,6 +12,17 @@ import type {
 } from '../model';
 
 /**
+ * The argument `name` of a resource, as synthesized, for readers that look up the same argument
+ * in the bodies of every resource type (its project, provider, cdktf metadata). Bodies have a
+ * different shape for each type and set of arguments; `Reflect.get` reads them without the
+ * optimizing compiler specializing the read for the first shapes it sees and then deoptimizing,
+ * and recompiling, its callers at each new one.
+ */
+export function argument(resource: TfResource, name: string): unknown {
+  return Reflect.get(resource.body, name);
+}
+
+/**
  * One resource or data source of a synthesized stack (see `TfResource`). Its construct path
  * and stack trace are read from cdktf's metadata in the body when asked for: most resources
  * of a stack are only looked up by address.
@@ -41,7 +52,7 @@ export class SynthesizedResource implements TfResource {
 
   /** cdktf's metadata of the resource, in its `//` key. */
   private metadata(): Record<string, unknown> | undefined {
-    return (this.body['//'] as { metadata?: Record<string, unknown> } | undefined)?.metadata;
+    return (argument(this, '//') as { metadata?: Record<string, unknown> } | undefined)?.metadata;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TfResource } from '../model';
+import { argument } from './model-objects';
 
 /**
  * References between resources as cdktf writes them: `${google_service_account.api_Identity_1A2B.email}`,
@@ -63,12 +64,13 @@ export class ReferenceResolver {
    * for Google resources without one, the project of their provider configuration.
    */
   public projectOf(resource: TfResource): string | undefined {
-    const project = resource.body.project;
+    const project = argument(resource, 'project');
     if (typeof project === 'string') return this.literal(project, 0);
     if (!resource.type.startsWith('google_')) return undefined;
-    const provider =
-      typeof resource.body.provider === 'string' ? resource.body.provider : undefined;
-    return this.providerProjects.get(provider ?? resource.type.split('_')[0]);
+    const provider = argument(resource, 'provider');
+    return this.providerProjects.get(
+      typeof provider === 'string' ? provider : resource.type.split('_')[0],
+    );
   }
 
   /** `text` with every reference whose value the JSON gives replaced by that value. */
