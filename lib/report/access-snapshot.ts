@@ -158,10 +158,17 @@ function auditEntry(model: StackModel, config: AuditConfig): AuditEntry {
 /** Counts the model's resources that the report does not read, and adds their types to `types`. */
 function addIgnored(model: StackModel, types: Set<string>): number {
   let ignored = 0;
+  // Resources come grouped by type: each type is judged once.
+  let type: string | undefined;
+  let read = true;
   for (const resource of model.resources.values()) {
-    if (resource.mode !== 'managed' || isRead(resource.type)) continue;
-    ignored++;
-    types.add(resource.type);
+    if (resource.mode !== 'managed') continue;
+    if (resource.type !== type) {
+      type = resource.type;
+      read = isRead(type);
+      if (!read) types.add(type);
+    }
+    if (!read) ignored++;
   }
   return ignored;
 }
