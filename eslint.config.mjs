@@ -9,13 +9,23 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', 'coverage/**', 'build/**'],
+    ignores: [
+      'node_modules/**',
+      'cdktf.out/**',
+      'dist/**',
+      'coverage/**',
+      'build/**',
+      'test/readme/snippets/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
     plugins: { 'import-x': importX },
+    // The package's own entry points (imported by the consumer test project) are one group
+    // whether or not build/ exists yet: lint runs beside the build, so resolution must not decide.
+    settings: { 'import-x/internal-regex': '^cdktf-guardrails(/|$)' },
     rules: {
       'no-restricted-imports': [
         'error',
@@ -43,6 +53,22 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     rules: {
+      // google-beta and azurerm are optional peer dependencies: a value import would make the
+      // library fail to load without them. Import their types only, and their classes through
+      // loadOptionalProvider (lib/core/private/optional-provider.ts) where a construct needs them.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@cdktf/provider-(google-beta|azurerm)(/|$)',
+              allowTypeImports: true,
+              message:
+                'Optional provider package: use `import type`, and load classes with loadOptionalProvider (lib/core/private/optional-provider.ts).',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {

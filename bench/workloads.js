@@ -413,6 +413,200 @@ const crossCloudKeyVault = {
   },
 };
 
+/** The audit config the library writes for `service` (once per project and service). */
+function auditConfig(stack, service) {
+  new ProjectIamAuditConfig(stack, `${service}-audit`, {
+    project: PROJECT,
+    service,
+    auditLogConfig: [
+      { logType: 'ADMIN_READ' },
+      { logType: 'DATA_READ' },
+      { logType: 'DATA_WRITE' },
+    ],
+  });
+}
+
+/** A Cloud Run service for one group of people through Identity-Aware Proxy on the service. */
+const iapCloudRunService = {
+  description: 'SecureCloudRunService with users (Identity-Aware Proxy on the service)',
+  budgeted: false,
+  library(stack, i) {
+    const { Principal, SecureCloudRunService } = lib();
+    new SecureCloudRunService(stack, `admin${i}`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      serviceName: `admin-${i}`,
+      image: IMAGE,
+      users: [Principal.group(`admins-${i}@example.com`)],
+    });
+  },
+  raw(stack, i) {
+    const {
+      GoogleProjectServiceIdentity,
+    } = require('@cdktf/provider-google-beta/lib/google-project-service-identity');
+    const {
+      IapWebCloudRunServiceIamMember,
+    } = require('@cdktf/provider-google/lib/iap-web-cloud-run-service-iam-member');
+    const beta = stack.node.findChild('google-beta');
+    if (i === 0) {
+      stack.iapAgent = new GoogleProjectServiceIdentity(stack, 'iap-agent', {
+        provider: beta,
+        project: PROJECT,
+        service: 'iap.googleapis.com',
+      });
+      auditConfig(stack, 'iap.googleapis.com');
+    }
+    const account = new ServiceAccount(stack, `admin${i}-sa`, {
+      project: PROJECT,
+      accountId: `admin-${i}-run`,
+      displayName: `admin-${i}-run`,
+      description: `Runs Cloud Run service admin-${i}`,
+    });
+    const service = new CloudRunV2Service(stack, `admin${i}`, {
+      provider: beta,
+      project: PROJECT,
+      location: 'europe-west1',
+      name: `admin-${i}`,
+      ingress: 'INGRESS_TRAFFIC_ALL',
+      deletionProtection: true,
+      template: {
+        serviceAccount: account.email,
+        containers: [
+          {
+            image: IMAGE,
+            ports: { containerPort: 8080 },
+            resources: { limits: { cpu: '1', memory: '512Mi' } },
+          },
+        ],
+      },
+    });
+    service.addOverride('iap_enabled', true);
+    new CloudRunV2ServiceIamMember(stack, `admin${i}-iap-invoker`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      name: service.name,
+      role: 'roles/run.servicesInvoker',
+      member: stack.iapAgent.member,
+    });
+    new IapWebCloudRunServiceIamMember(stack, `admin${i}-users`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      cloudRunServiceName: service.name,
+      role: 'roles/iap.httpsResourceAccessor',
+      member: `group:admins-${i}@example.com`,
+    });
+  },
+};
+
+/**
+ * A Vertex AI pipeline identity: engineers submit, the pipeline launches its own jobs, stages
+ * under a prefix of an existing bucket, writes a BigQuery dataset and pulls its training image.
+ */
+const vertexPipelineIdentity = {
+  description: 'VertexPipelineIdentity with submitters, staging, a dataset and an image',
+  budgeted: false,
+  library(stack, i) {
+    const { ArtifactRegistryRepository, BigQueryDataset, Principal, ScopedBucket } = lib();
+    const { VertexPipelineIdentity } = lib();
+    const training = new VertexPipelineIdentity(stack, `training${i}`, {
+      project: PROJECT,
+      accountId: `training-${i}-job`,
+      submitters: [Principal.group('ml-engineers@example.com')],
+      launchesJobs: true,
+      staging: {
+        bucket: ScopedBucket.fromBucketName(stack, `ml${i}`, `acme-bench-ml-${i}`),
+        prefix: 'pipelines/',
+      },
+    });
+    BigQueryDataset.fromDatasetId(stack, `metrics${i}`, {
+      project: PROJECT,
+      datasetId: `metrics_${i}`,
+    }).grantWrite(training, { jobsProject: PROJECT });
+    training.allowImagePull(
+      ArtifactRegistryRepository.fromRepositoryId(stack, `images${i}`, {
+        project: PROJECT,
+        location: 'europe-west1',
+        repositoryId: `images-${i}`,
+      }),
+    );
+  },
+  raw(stack, i) {
+    const {
+      ArtifactRegistryRepositoryIamMember,
+    } = require('@cdktf/provider-google/lib/artifact-registry-repository-iam-member');
+    const {
+      BigqueryDatasetIamMember,
+    } = require('@cdktf/provider-google/lib/bigquery-dataset-iam-member');
+    const { DataGoogleProject } = require('@cdktf/provider-google/lib/data-google-project');
+    const { ProjectIamMember } = require('@cdktf/provider-google/lib/project-iam-member');
+    if (i === 0) {
+      stack.projectData = new DataGoogleProject(stack, 'project', { projectId: PROJECT });
+      new ProjectIamMember(stack, 'engineers-jobs', {
+        project: PROJECT,
+        role: 'roles/aiplatform.user',
+        member: 'group:ml-engineers@example.com',
+      });
+      for (const service of [
+        'aiplatform.googleapis.com',
+        'bigquery.googleapis.com',
+        'artifactregistry.googleapis.com',
+      ]) {
+        auditConfig(stack, service);
+      }
+    }
+    const account = new ServiceAccount(stack, `training${i}`, {
+      project: PROJECT,
+      accountId: `training-${i}-job`,
+      displayName: `training-${i}-job`,
+      description: `Runs Vertex AI jobs as training-${i}-job`,
+    });
+    for (const [n, member] of [
+      ['engineers', 'group:ml-engineers@example.com'],
+      ['self', account.member],
+    ]) {
+      new ServiceAccountIamMember(stack, `training${i}-actas-${n}`, {
+        serviceAccountId: account.name,
+        role: 'roles/iam.serviceAccountUser',
+        member,
+      });
+    }
+    new ProjectIamMember(stack, `training${i}-jobs`, {
+      project: PROJECT,
+      role: 'roles/aiplatform.user',
+      member: account.member,
+    });
+    const objects = `resource.name.startsWith("projects/_/buckets/acme-bench-ml-${i}/objects/pipelines/")`;
+    new StorageBucketIamMember(stack, `training${i}-staging`, {
+      bucket: `acme-bench-ml-${i}`,
+      role: 'roles/storage.objectUser',
+      member: account.member,
+      condition: {
+        title: 'objects under pipelines/',
+        description: 'x',
+        expression: `${objects} || (resource.type == "storage.googleapis.com/Bucket" && api.getAttribute("storage.googleapis.com/objectListPrefix", "").startsWith("pipelines/"))`,
+      },
+    });
+    new BigqueryDatasetIamMember(stack, `training${i}-metrics`, {
+      project: PROJECT,
+      datasetId: `metrics_${i}`,
+      role: 'roles/bigquery.dataEditor',
+      member: account.member,
+    });
+    new ProjectIamMember(stack, `training${i}-bq-jobs`, {
+      project: PROJECT,
+      role: 'roles/bigquery.jobUser',
+      member: account.member,
+    });
+    new ArtifactRegistryRepositoryIamMember(stack, `training${i}-pull`, {
+      project: PROJECT,
+      location: 'europe-west1',
+      repository: `images-${i}`,
+      role: 'roles/artifactregistry.reader',
+      member: `serviceAccount:service-${stack.projectData.number}@gcp-sa-aiplatform-cc.iam.gserviceaccount.com`,
+    });
+  },
+};
+
 module.exports = {
   serviceIdentity,
   cloudRunService,
@@ -420,4 +614,6 @@ module.exports = {
   vertexEndpointCaller,
   workloadIdentityPool,
   crossCloudKeyVault,
+  iapCloudRunService,
+  vertexPipelineIdentity,
 };

@@ -5,6 +5,8 @@ import { CloudRunStack } from './cloud-run';
 import { FederationStack } from './federation';
 import { FoundationStack } from './foundation';
 import { IdentityCoreStack } from './identity-core';
+import { InternalAdminStack } from './internal-admin';
+import { MlPipelineStack } from './ml-pipeline';
 import { StorageStack } from './storage';
 import { VertexStack } from './vertex';
 
@@ -21,5 +23,7 @@ export function buildExamples(app: App): void {
   new VertexStack(app, 'vertex');
   new FederationStack(app, 'federation');
   new AzureKeyVaultStack(app, 'azure-key-vault');
+  new InternalAdminStack(app, 'internal-admin');
+  new MlPipelineStack(app, 'ml-pipeline');
   Guardrails.check(app);
 }

@@ -11,6 +11,7 @@ import {
   Testing,
   Tokenization,
 } from 'cdktf';
+import { Errors } from '../lib';
 
 /** A synthesized stack: the Terraform JSON as an object. */
 export interface Synthesized {
@@ -111,10 +112,44 @@ export function azureCatalog(): AzureCatalog {
   ) as AzureCatalog;
 }
 
-/** The warning annotations (`Annotations.of(x).addWarning`) of every construct in the stack. */
+/**
+ * The annotations of one level (`@cdktf/warn`, `@cdktf/info`) of every construct in the stack,
+ * each as `<construct path>: <message>`. The cdktf CLI prints the path before the message,
+ * so a message must not start with it (it would be printed twice).
+ */
+export function annotationsOf(stack: TerraformStack, level: string): string[] {
+  return stack.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === level)
+      .map((m) => {
+        const message = String(m.data);
+        if (message.startsWith(`${c.node.path}:`))
+          throw new Error(`annotation of ${c.node.path} repeats its path: ${message}`);
+        return `${c.node.path}: ${message}`;
+      }),
+  );
+}
+
+/** The warnings (`Annotations.of(x).addWarning`) of the stack, as `<construct path>: <message>`. */
 export function warningsOf(stack: TerraformStack): string[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn'))
-    .map((m) => String(m.data));
+  return annotationsOf(stack, '@cdktf/warn');
+}
+
+/** The infos (`Annotations.of(x).addInfo`) of the stack, as `<construct path>: <message>`. */
+export function infosOf(stack: TerraformStack): string[] {
+  return annotationsOf(stack, '@cdktf/info');
+}
+
+/** The message of the library's ValidationError that `make` throws; fails if it throws none or another error. */
+export function validationMessage(make: () => unknown): string {
+  let error: unknown;
+  try {
+    make();
+  } catch (e) {
+    error = e;
+  }
+  expect({ isValidationError: Errors.isValidationError(error) }).toEqual({
+    isValidationError: true,
+  });
+  return (error as Error).message;
 }

@@ -1,16 +1,20 @@
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Annotations, Fn } from 'cdktf';
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Annotations, Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Grant } from '../core/grant';
+import { constructScope } from '../core/private/construct-args';
 import { recordGrant } from '../core/private/grant-registry';
+import { memberKey } from '../core/private/member-key';
 import { invalidProps } from '../core/private/messages';
-import { stableId } from '../core/private/stable-id';
+import { checkProps, isListToken } from '../core/private/shape';
+import { stableId, stackRelativePath } from '../core/private/stable-id';
+import { checkAtSynth } from '../core/private/synth-check';
+import { terraformLiteral } from '../core/private/terraform-text';
 import { isUnresolved, validateGuid } from '../core/private/validate';
-import { ServiceIdentity } from '../core/service-identity';
+import { IServiceIdentity } from '../core/service-identity';
 import { KeyVaultAccess } from './key-vault-access';
 import {
   validateIpRange,
@@ -19,12 +23,17 @@ import {
   validateVaultObjectName,
   validateWorkspaceId,
 } from './private/azure-rules';
+import { AzurermClasses, azurermClasses } from './private/azurerm-classes';
+import { KEY_VAULT_FEDERATION_PROPS } from './private/props-shape';
 import { refuseSecretScopesOnNewVault, vaultUnreachableFrom } from './private/vault-reachability';
 
 /** Props of a {@link CrossCloudKeyVaultFederation}. */
 export interface CrossCloudKeyVaultFederationProps {
-  /** The Google Cloud workload, by the service account it runs as. */
-  readonly workload: ServiceIdentity;
+  /**
+   * The Google Cloud workload, by the service account it runs as: a ServiceIdentity, or an
+   * existing account imported with `ServiceIdentity.fromEmail`.
+   */
+  readonly workload: IServiceIdentity;
   /** Resource group of the managed identity (and of the vault, when created). */
   readonly resourceGroupName: string;
   /** Azure region, e.g. `westeurope`. */
@@ -45,9 +54,10 @@ export interface CrossCloudKeyVaultFederationProps {
   readonly existingVaultId?: string;
   /**
    * Scope the role assignment to these objects of the vault (secrets; keys for
-   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each. Only with
-   * `existingVaultId`, and the objects must exist before the apply: Azure refuses an
-   * assignment whose scope does not exist.
+   * `KEYS_CRYPTO`; certificates for `CERTIFICATES_READ`), one assignment each (a name listed
+   * twice is one). Only with `existingVaultId`, and the objects must exist before the apply:
+   * Azure refuses an assignment whose scope does not exist. An empty list is refused (it would
+   * scope nothing: the whole vault); a list token makes one assignment per entry with `for_each`.
    * @default - the whole vault
    */
   readonly secretNames?: string[];
@@ -66,7 +76,9 @@ export interface CrossCloudKeyVaultFederationProps {
    * Public IPv4 addresses or ranges allowed through the vault firewall: the workload's
    * Cloud NAT egress addresses. Without any, public network access is off. A Cloud Run
    * service that runs as the workload must then send all its traffic through that VPC
-   * (checked at synth).
+   * (checked at synth). Private, reserved and internet-wide ranges (`0.0.0.0/0`) are refused:
+   * Key Vault IP rules only match public addresses, and an internet-wide range turns the
+   * firewall off.
    * @default - none
    */
   readonly allowedIpRanges?: string[];
@@ -123,19 +135,25 @@ export class CrossCloudKeyVaultFederation extends Construct {
   /** The grant (also in the stack's grant registry). */
   public readonly grant: Grant;
 
-  constructor(scope: Construct, id: string, props: CrossCloudKeyVaultFederationProps) {
-    super(scope, id);
+  /** The classes of the optional azurerm package, loaded when the construct is made. */
+  private readonly azurerm: AzurermClasses;
+
+  constructor(scope: Construct, id: string, givenProps: CrossCloudKeyVaultFederationProps) {
+    super(constructScope('CrossCloudKeyVaultFederation', scope, id), id);
+    this.azurerm = azurermClasses(this);
+    const props = checkProps(this, givenProps, KEY_VAULT_FEDERATION_PROPS);
     const existingVaultName = this.validate(props);
     this.tenantId = props.tenantId;
     const access = props.access ?? KeyVaultAccess.SECRETS_READ;
+    const tags = props.tags && literalTags(props.tags);
 
-    this.identity = new UserAssignedIdentity(this, 'Identity', {
+    this.identity = new this.azurerm.UserAssignedIdentity(this, 'Identity', {
       name: props.identityName ?? identityNameFor(props.workload, id),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      tags: props.tags,
+      tags,
     });
-    this.credential = new FederatedIdentityCredential(this, 'GoogleTrust', {
+    this.credential = new this.azurerm.FederatedIdentityCredential(this, 'GoogleTrust', {
       name: 'google-service-account',
       resourceGroupName: props.resourceGroupName,
       parentId: this.identity.id,
@@ -145,7 +163,7 @@ export class CrossCloudKeyVaultFederation extends Construct {
     });
 
     if (props.vaultName !== undefined) {
-      this.vault = this.createVault(props);
+      this.vault = this.createVault(props, tags);
       this.vaultId = this.vault.id;
       this.vaultUri = this.vault.vaultUri;
     } else {
@@ -158,36 +176,62 @@ export class CrossCloudKeyVaultFederation extends Construct {
         this.sendAuditEvents(this.vaultId, props.logAnalyticsWorkspaceId);
     }
 
-    const scopes = props.secretNames?.length
-      ? props.secretNames.map((name) => ({
-          key: name,
-          scope: `${this.vaultId}/${SCOPE_SEGMENT[access]}/${name}`,
-        }))
-      : [{ key: '', scope: this.vaultId }];
-    this.roleAssignments = scopes.map(
-      ({ key, scope: assignmentScope }) =>
-        new RoleAssignment(this, stableId(this, 'Reader', [access, key]), {
-          scope: assignmentScope,
-          roleDefinitionName: access,
-          principalId: this.identity.principalId,
-          principalType: 'ServicePrincipal',
-          description: `${props.workload.node.path} (Google Cloud) through workload identity federation. Managed by cdktf-guardrails.`,
-        }),
+    const segment = SCOPE_SEGMENT[access];
+    // The workload by its email when known at synth (never by a path that a stack rename
+    // would change: the description of a role assignment cannot change in place).
+    const workload = memberKey(props.workload).replace(/^(serviceAccount|construct):/, '');
+    const description = terraformLiteral(
+      `${workload} (Google Cloud) through workload identity federation. Managed by cdktf-guardrails.`,
     );
-    const vaultLabel = props.vaultName ?? existingVaultName ?? this.node.path;
+    const assignment = (
+      assignmentId: string,
+      assignmentScope: string,
+      forEach?: TerraformIterator,
+    ) =>
+      new this.azurerm.RoleAssignment(this, assignmentId, {
+        forEach,
+        scope: assignmentScope,
+        roleDefinitionName: access,
+        principalId: this.identity.principalId,
+        principalType: 'ServicePrincipal',
+        description,
+      });
+    const names = props.secretNames;
+    if (names === undefined) {
+      this.roleAssignments = [assignment(stableId(this, 'Reader', [access, '']), this.vaultId)];
+    } else if (isListToken(names)) {
+      // Only Terraform knows the names: one assignment per name with for_each.
+      const each = TerraformIterator.fromList(names);
+      this.roleAssignments = [
+        assignment(
+          stableId(this, 'Readers', [access]),
+          `${this.vaultId}/${segment}/${Token.asString(each.value)}`,
+          each,
+        ),
+      ];
+    } else {
+      // One assignment per distinct name: a repeated name is one scope.
+      this.roleAssignments = [...new Set(names)].map((name) =>
+        assignment(stableId(this, 'Reader', [access, name]), `${this.vaultId}/${segment}/${name}`),
+      );
+    }
+    const vaultLabel = props.vaultName ?? existingVaultName ?? stackRelativePath(this);
     this.grant = new Grant({
       principal: props.workload,
       role: access,
-      resource: props.secretNames?.length
-        ? `azure-key-vault:${vaultLabel}/${SCOPE_SEGMENT[access]}/${props.secretNames.join(',')}`
-        : `azure-key-vault:${vaultLabel}`,
+      resource:
+        names === undefined
+          ? `azure-key-vault:${vaultLabel}`
+          : `azure-key-vault:${vaultLabel}/${segment}/${isListToken(names) ? '*' : [...new Set(names)].join(',')}`,
       resources: this.roleAssignments,
     });
     recordGrant(this, this.grant);
     if (props.vaultName !== undefined) {
       const ranges = props.allowedIpRanges ?? [];
-      this.node.addValidation({
-        validate: () => vaultUnreachableFrom(this, props.workload, ranges),
+      // The services that run as the workload may be made later: checked at synth.
+      checkAtSynth(this, () => {
+        const problem = vaultUnreachableFrom(this, props.workload, ranges);
+        if (problem) throw problem;
       });
     }
   }
@@ -201,14 +245,17 @@ export class CrossCloudKeyVaultFederation extends Construct {
    * A vault with RBAC authorization (no access policies), purge protection, 90 days of soft
    * delete, a firewall that denies by default, and AuditEvent logs sent to the workspace.
    */
-  private createVault(props: CrossCloudKeyVaultFederationProps): KeyVault {
+  private createVault(
+    props: CrossCloudKeyVaultFederationProps,
+    tags: Record<string, string> | undefined,
+  ): KeyVault {
     const ranges = props.allowedIpRanges ?? [];
     if (ranges.length === 0) {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
+        `The vault has no allowedIpRanges, so its public network access is off: a Google Cloud workload reaches it only through a private connection. Pass the workload's Cloud NAT egress addresses in allowedIpRanges.`,
       );
     }
-    const vault = new KeyVault(this, 'Vault', {
+    const vault = new this.azurerm.KeyVault(this, 'Vault', {
       name: props.vaultName!,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -223,14 +270,14 @@ export class CrossCloudKeyVaultFederation extends Construct {
         bypass: 'None',
         ipRules: ranges.length > 0 ? ranges : undefined,
       },
-      tags: props.tags,
+      tags,
     });
     this.sendAuditEvents(vault.id, props.logAnalyticsWorkspaceId!);
     return vault;
   }
 
   private sendAuditEvents(vaultId: string, workspaceId: string): void {
-    new MonitorDiagnosticSetting(this, 'AuditEvents', {
+    new this.azurerm.MonitorDiagnosticSetting(this, 'AuditEvents', {
       name: 'guardrails-audit-events',
       targetResourceId: vaultId,
       logAnalyticsWorkspaceId: workspaceId,
@@ -251,12 +298,16 @@ export class CrossCloudKeyVaultFederation extends Construct {
         'Set vaultName to create a vault, or existingVaultId to use one; exactly one of the two.',
       );
     }
-    (props.secretNames ?? []).forEach((name, i) =>
-      validateVaultObjectName(this, `secretNames[${i}]`, name),
-    );
-    (props.allowedIpRanges ?? []).forEach((range, i) =>
-      validateIpRange(this, `allowedIpRanges[${i}]`, range),
-    );
+    if (props.secretNames && !isListToken(props.secretNames)) {
+      props.secretNames.forEach((name, i) =>
+        validateVaultObjectName(this, `secretNames[${i}]`, name),
+      );
+    }
+    if (props.allowedIpRanges && !isListToken(props.allowedIpRanges)) {
+      props.allowedIpRanges.forEach((range, i) =>
+        validateIpRange(this, `allowedIpRanges[${i}]`, range),
+      );
+    }
     if (props.logAnalyticsWorkspaceId !== undefined)
       validateWorkspaceId(this, props.logAnalyticsWorkspaceId);
     if (props.vaultName !== undefined) {
@@ -284,7 +335,13 @@ export class CrossCloudKeyVaultFederation extends Construct {
   }
 }
 
+/** Tag values with `${` escaped (tags are free text); a tag map token passes as it is. */
+function literalTags(tags: Record<string, string>): Record<string, string> {
+  if (Token.isUnresolved(tags)) return tags;
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, terraformLiteral(v)]));
+}
+
 /** `gcp-<account id>`: recognisable in the Azure portal as the identity of a Google workload. */
-function identityNameFor(workload: ServiceIdentity, constructId: string): string {
+function identityNameFor(workload: IServiceIdentity, constructId: string): string {
   return isUnresolved(workload.accountId) ? `gcp-${constructId}` : `gcp-${workload.accountId}`;
 }

@@ -5,6 +5,7 @@ import { AuditConfigEntry, AuditConfigOwners } from './private/audit-owner';
 import { invalidProps, invalidValue } from './private/messages';
 import { OncePerKey } from './private/once-per-key';
 import { requireApis } from './private/required-apis';
+import { checkArg, constructInStack, text } from './private/shape';
 import { stableId } from './private/stable-id';
 import { stackSingleton } from './private/stack-singleton';
 import { isUnresolved, validateProjectId } from './private/validate';
@@ -13,6 +14,8 @@ import { isUnresolved, validateProjectId } from './private/validate';
 const LOG_TYPES = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
 const SERVICE = /^(allServices|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com)$/;
 const SINGLETON_ID = 'GuardrailsAuditLogs';
+const PROJECT = text({ example: "'acme-prod'" });
+const SERVICE_NAME = text({ example: "'storage.googleapis.com'" });
 
 /**
  * The Data Access audit logs of an app: **one** `google_project_iam_audit_config` per
@@ -33,7 +36,7 @@ export class AuditLogs extends Construct {
   /** The audit logs of the stack that contains `scope`, created at the stack root on first use. */
   public static of(scope: IConstruct): AuditLogs {
     return stackSingleton(
-      scope,
+      checkArg('AuditLogs.of', 'scope', scope, constructInStack()),
       SINGLETON_ID,
       (c): c is AuditLogs => c instanceof AuditLogs,
       (stack, id) => new AuditLogs(stack, id),
@@ -46,7 +49,9 @@ export class AuditLogs extends Construct {
    * not depend on the order in which stacks are constructed. One owner per app.
    */
   public static designateOwner(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
+    const stack = TerraformStack.of(
+      checkArg('AuditLogs.designateOwner', 'scope', scope, constructInStack()),
+    );
     const owners = AuditConfigOwners.of(stack);
     const current = owners.designatedOwner;
     if (current && current !== stack) {
@@ -82,6 +87,8 @@ export class AuditLogs extends Construct {
    * named); a project or service given by reference is always written by this stack.
    */
   public enable(project: string, service: string): void {
+    project = checkArg(this, 'project', project, PROJECT);
+    service = checkArg(this, 'service', service, SERVICE_NAME);
     validateProjectId(this, 'project', project);
     if (!isUnresolved(service) && !SERVICE.test(service)) {
       throw invalidValue(
@@ -130,7 +137,7 @@ export class AuditLogs extends Construct {
     if (this.noted.has(key)) return;
     this.noted.add(key);
     Annotations.of(this).addInfo(
-      `${this.node.path}: the ${entry.service} audit logs of project '${entry.project}' are written by stack '${entry.owner.node.path}' of this app (one owner per project and service); they are on once that stack is applied.`,
+      `the ${entry.service} audit logs of project '${entry.project}' are written by stack '${entry.owner.node.path}' of this app (one owner per project and service); they are on once that stack is applied.`,
     );
   }
 

@@ -7,7 +7,7 @@ const VALIDATION_ERROR_SYMBOL = Symbol.for('cdktf-guardrails.ValidationError');
  * called), the prop, the value that was given, and what to write instead.
  *
  * It is not part of the jsii API (jsii cannot model subclasses of `Error`); TypeScript
- * users import it from `cdktf-guardrails/lib/core/errors`, every language can use
+ * users import it from `cdktf-guardrails/errors`, every language can use
  * `Errors.isValidationError(x)`.
  */
 export class ValidationError extends Error {

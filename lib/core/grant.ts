@@ -4,6 +4,18 @@ import { readableValues } from '../analysis/in-process';
 import { IPrincipal } from './principal';
 import { grantsOf } from './private/grant-registry';
 import { MemberPrincipal } from './private/member-principal';
+import { invalidValue } from './private/messages';
+import {
+  checkArg,
+  checkProps,
+  constructInStack,
+  grantable,
+  list,
+  optional,
+  Schema,
+  struct,
+  text,
+} from './private/shape';
 
 /**
  * An IAM condition attached to a binding. The binding only applies to requests for which
@@ -43,6 +55,30 @@ export interface GrantProps {
   readonly reason?: string;
 }
 
+const CONDITION: Schema<IamCondition> = {
+  title: text({ max: 100, freeText: true }),
+  expression: text({ max: 4096, freeText: true }),
+  description: optional(text({ max: 256, freeText: true })),
+};
+
+const GRANT_PROPS: Schema<GrantProps> = {
+  principal: grantable<IPrincipal>(),
+  role: text(),
+  resource: text({ freeText: true }),
+  resources: list((location, prop, value) => {
+    if (TerraformResource.isTerraformResource(value)) return value;
+    throw invalidValue(
+      location,
+      prop,
+      value,
+      'must be a Terraform resource',
+      'Pass the L1 resources that hold the grant.',
+    );
+  }),
+  condition: optional(struct(CONDITION)),
+  reason: optional(text({ max: 400, freeText: true })),
+};
+
 /**
  * One access grant: who got which role on what, under which condition, and the Terraform
  * resources that hold it. Every grant method of the library returns one, and every grant
@@ -57,9 +93,10 @@ export class Grant {
    * the same; the live grant (for wiring) is the one the grant method returned.
    */
   public static of(scope: IConstruct): Grant[] {
-    const grants = grantsOf(scope);
+    const stackScope = checkArg('Grant.of', 'scope', scope, constructInStack());
+    const grants = grantsOf(stackScope);
     if (grants.length === 0) return [];
-    const readable = readableValues(TerraformStack.of(scope));
+    const readable = readableValues(TerraformStack.of(stackScope));
     return grants.map((g) => g.withReadableValues(readable));
   }
 
@@ -77,6 +114,7 @@ export class Grant {
   public readonly reason?: string;
 
   constructor(props: GrantProps) {
+    props = checkProps('new Grant', props, GRANT_PROPS);
     this.principal = props.principal;
     this.role = props.role;
     this.resource = props.resource;

@@ -1,4 +1,5 @@
 import { IPrincipal } from '../core/principal';
+import { checkArg, text } from '../core/private/shape';
 
 /**
  * An identity from outside Google Cloud, as workload identity federation names it:
@@ -11,8 +12,14 @@ export class FederatedPrincipal implements IPrincipal {
   /** Grants to a federated principal bind its own member. */
   public readonly grantPrincipal: IPrincipal = this;
 
+  /** The `principal://` or `principalSet://` member string. */
+  public readonly member: string;
+
   /**
-   * @param member the `principal://` or `principalSet://` member string
+   * @param member the `principal://` or `principalSet://` member string; its form is judged
+   * where it is granted (whole pools are refused there)
    */
-  constructor(public readonly member: string) {}
+  constructor(member: string) {
+    this.member = checkArg('new FederatedPrincipal', 'member', member, text());
+  }
 }

@@ -1,18 +1,20 @@
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
-import { invalidValue } from '../core/private/messages';
+import { constructScope } from '../core/private/construct-args';
+import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
-import {
-  isUnresolved,
-  validateGuid,
-  validateMaxLength,
-  validateProjectId,
-} from '../core/private/validate';
+import { checkArg, checkProps, isListToken, text } from '../core/private/shape';
+import { stackRelativePath } from '../core/private/stable-id';
+import { checkAtSynth } from '../core/private/synth-check';
+import { terraformLiteral } from '../core/private/terraform-text';
+import { isUnresolved, validateGuid, validateProjectId } from '../core/private/validate';
 import { FederatedPrincipal } from './federated-principal';
 import {
   celMembership,
   celString,
+  validateAttributeCondition,
+  validateAttributeMapping,
   validateAttributeName,
   validateAudiences,
   validateFederationId,
@@ -22,6 +24,13 @@ import {
   validateGitRef,
   validateIssuerUri,
 } from './private/federation-rules';
+import {
+  AZURE_AD_OPTIONS,
+  GITHUB_OPTIONS,
+  markPool,
+  OIDC_OPTIONS,
+  POOL_PROPS,
+} from './private/props-shape';
 import {
   AzureAdProviderOptions,
   GitHubActionsProviderOptions,
@@ -45,7 +54,7 @@ export interface WorkloadIdentityPoolProps {
   readonly displayName?: string;
   /**
    * Description, at most 256 characters.
-   * @default - "Managed by cdktf-guardrails (<construct path>)"
+   * @default - "Managed by cdktf-guardrails (<construct path below the stack>)"
    */
   readonly description?: string;
   /**
@@ -58,6 +67,8 @@ export interface WorkloadIdentityPoolProps {
 }
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const PROVIDER_ID = text({ example: "'github-actions'" });
+const ATTRIBUTE_VALUE = text({ example: "'acme/orders-api'" });
 /** The APIs Google lists for workload identity federation. */
 const FEDERATION_APIS = [
   'iam.googleapis.com',
@@ -94,19 +105,21 @@ export class WorkloadIdentityPool extends Construct {
   private readonly requestedAttributes = new Set<string>();
   private readonly providers: WorkloadIdentityProvider[] = [];
 
-  constructor(scope: Construct, id: string, props: WorkloadIdentityPoolProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, givenProps: WorkloadIdentityPoolProps) {
+    super(constructScope('WorkloadIdentityPool', scope, id), id);
+    markPool(this);
+    const props = checkProps(this, givenProps, POOL_PROPS);
     validateProjectId(this, 'project', props.project);
     validateFederationId(this, 'poolId', props.poolId);
-    validateMaxLength(this, 'displayName', props.displayName, 32);
-    validateMaxLength(this, 'description', props.description, 256);
     this.project = props.project;
     this.poolId = props.poolId;
     this.pool = new IamWorkloadIdentityPool(this, 'Resource', {
       project: props.project,
       workloadIdentityPoolId: props.poolId,
-      displayName: props.displayName,
-      description: props.description ?? `Managed by cdktf-guardrails (${this.node.path})`,
+      displayName: props.displayName && terraformLiteral(props.displayName),
+      description: terraformLiteral(
+        props.description ?? `Managed by cdktf-guardrails (${stackRelativePath(this)})`,
+      ),
     });
     // https://cloud.google.com/iam/docs/access-resources-oidc ("Before you begin").
     requireApis(this.pool, props.project, FEDERATION_APIS);
@@ -119,7 +132,8 @@ export class WorkloadIdentityPool extends Construct {
         AuditLogs.of(this).enable(props.project, service);
       }
     }
-    this.node.addValidation({ validate: () => this.unmappedAttributes() });
+    // Providers may be added after principals are made: checked once the tree is complete.
+    checkAtSynth(this, () => this.checkMappedAttributes());
   }
 
   /**
@@ -141,26 +155,28 @@ export class WorkloadIdentityPool extends Construct {
     id: string,
     options: GitHubActionsProviderOptions,
   ): WorkloadIdentityProvider {
-    validateGitHubOwner(this, options.repositoryOwner);
+    id = checkArg(this, 'id', id, PROVIDER_ID);
+    options = checkProps(this, options, GITHUB_OPTIONS, 'options');
+    validateGitHubOwner(this, 'options.repositoryOwner', options.repositoryOwner);
     if (options.repositoryOwnerId !== undefined)
-      validateGitHubId(this, 'repositoryOwnerId', options.repositoryOwnerId);
-    (options.repositories ?? []).forEach((r, i) =>
-      validateGitHubRepository(this, `repositories[${i}]`, r, options.repositoryOwner),
+      validateGitHubId(this, 'options.repositoryOwnerId', options.repositoryOwnerId);
+    eachLiteral(options.repositories, (r, i) =>
+      validateGitHubRepository(this, `options.repositories[${i}]`, r, options.repositoryOwner),
     );
-    (options.repositoryIds ?? []).forEach((r, i) =>
-      validateGitHubId(this, `repositoryIds[${i}]`, r),
+    eachLiteral(options.repositoryIds, (r, i) =>
+      validateGitHubId(this, `options.repositoryIds[${i}]`, r),
     );
-    (options.refs ?? []).forEach((r, i) => validateGitRef(this, `refs[${i}]`, r));
+    eachLiteral(options.refs, (r, i) => validateGitRef(this, `options.refs[${i}]`, r));
     // The numeric ids are what GitHub never reuses; google-github-actions/auth recommends them
     // (docs/SECURITY_CONSIDERATIONS.md, "Use GitHub's Numeric, Immutable Values").
     const conditions = [`assertion.repository_owner == ${celString(options.repositoryOwner)}`];
     if (options.repositoryOwnerId !== undefined)
       conditions.push(`assertion.repository_owner_id == ${celString(options.repositoryOwnerId)}`);
-    if (options.repositories?.length)
+    if (options.repositories)
       conditions.push(celMembership('assertion.repository', options.repositories));
-    if (options.repositoryIds?.length)
+    if (options.repositoryIds)
       conditions.push(celMembership('assertion.repository_id', options.repositoryIds));
-    if (options.refs?.length) conditions.push(celMembership('assertion.ref', options.refs));
+    if (options.refs) conditions.push(celMembership('assertion.ref', options.refs));
     return this.addProvider(id, {
       pool: this,
       providerId: id,
@@ -189,18 +205,20 @@ export class WorkloadIdentityPool extends Construct {
    * (https://cloud.google.com/iam/docs/workload-identity-federation-with-other-clouds).
    */
   public addAzureAdProvider(id: string, options: AzureAdProviderOptions): WorkloadIdentityProvider {
-    validateGuid(this, 'tenantId', options.tenantId, 'the tenant id');
+    id = checkArg(this, 'id', id, PROVIDER_ID);
+    options = checkProps(this, options, AZURE_AD_OPTIONS, 'options');
+    validateGuid(this, 'options.tenantId', options.tenantId, 'the tenant id');
     validateAudiences(
       this,
-      'allowedAudiences',
+      'options.allowedAudiences',
       options.allowedAudiences,
       "Pass the Application ID URI of the Entra app registration the workload requests its token for, e.g. allowedAudiences: ['api://<application id>']: Entra tokens carry it as 'aud', never the provider's resource name that Google expects by default.",
     );
-    (options.allowedObjectIds ?? []).forEach((o, i) =>
-      validateGuid(this, `allowedObjectIds[${i}]`, o, 'an object id'),
+    eachLiteral(options.allowedObjectIds, (o, i) =>
+      validateGuid(this, `options.allowedObjectIds[${i}]`, o, 'an object id'),
     );
     const conditions = [`assertion.tid == ${celString(options.tenantId)}`];
-    if (options.allowedObjectIds?.length)
+    if (options.allowedObjectIds)
       conditions.push(celMembership('assertion.oid', options.allowedObjectIds));
     return this.addProvider(id, {
       pool: this,
@@ -215,13 +233,18 @@ export class WorkloadIdentityPool extends Construct {
 
   /** Trusts any OIDC issuer (Okta, GitLab, Terraform Cloud...) under a required condition. */
   public addOidcProvider(id: string, options: OidcProviderOptions): WorkloadIdentityProvider {
-    validateIssuerUri(this, options.issuerUri);
+    id = checkArg(this, 'id', id, PROVIDER_ID);
+    options = checkProps(this, options, OIDC_OPTIONS, 'options');
+    validateIssuerUri(this, 'options.issuerUri', options.issuerUri);
     validateAudiences(
       this,
-      'allowedAudiences',
+      'options.allowedAudiences',
       options.allowedAudiences,
       "Pass the audience your issuer puts in the tokens' 'aud' claim.",
     );
+    validateAttributeCondition(this, 'options.attributeCondition', options.attributeCondition);
+    if (options.attributeMapping)
+      validateAttributeMapping(this, 'options.attributeMapping', options.attributeMapping);
     return this.addProvider(id, {
       pool: this,
       providerId: id,
@@ -239,8 +262,10 @@ export class WorkloadIdentityPool extends Construct {
    * mapped by a provider of the pool (checked at synth). A whole-pool set cannot be made.
    */
   public principalSetForAttribute(name: string, value: string): FederatedPrincipal {
+    name = checkArg(this, 'name', name, text({ example: "'repository'" }));
+    value = checkArg(this, 'value', value, ATTRIBUTE_VALUE);
     validateAttributeName(this, 'name', name);
-    if (!isUnresolved(value) && (value.length === 0 || value === '*' || value.includes('/*'))) {
+    if (!isUnresolved(value) && (value === '*' || value.includes('/*'))) {
       throw invalidValue(
         this,
         'value',
@@ -256,18 +281,31 @@ export class WorkloadIdentityPool extends Construct {
   }
 
   private addProvider(id: string, props: WorkloadIdentityProviderProps): WorkloadIdentityProvider {
+    // The id the caller passed is the provider id: named as they wrote it.
+    validateFederationId(this, 'id', id);
     const provider = new WorkloadIdentityProvider(this, id, props);
     this.providers.push(provider);
     return provider;
   }
 
-  private unmappedAttributes(): string[] {
+  /** Every attribute a principal set names must be mapped by a provider, or the set matches no one. */
+  private checkMappedAttributes(): void {
     const mapped = new Set(this.providers.flatMap((p) => Object.keys(p.attributeMapping)));
-    return [...this.requestedAttributes]
-      .filter((name) => !mapped.has(`attribute.${name}`))
-      .map(
-        (name) =>
-          `${this.node.path}: principalSetForAttribute('${name}', ...) names an attribute that no provider of the pool maps, so it can never match. Map 'attribute.${name}' in a provider's attributeMapping.`,
-      );
+    const unmapped = [...this.requestedAttributes].find((name) => !mapped.has(`attribute.${name}`));
+    if (unmapped === undefined) return;
+    throw invalidProps(
+      this,
+      'name',
+      `('${unmapped}', given to principalSetForAttribute) names an attribute that no provider of the pool maps, so the principal set can never match`,
+      `Map 'attribute.${unmapped}' in a provider's attributeMapping, or use an attribute a provider maps (e.g. 'repository').`,
+    );
   }
+}
+
+/** Calls `check` for each entry of a literal list; a list token is checked by Terraform. */
+function eachLiteral(
+  values: string[] | undefined,
+  check: (value: string, index: number) => void,
+): void {
+  if (values && !isListToken(values)) values.forEach(check);
 }

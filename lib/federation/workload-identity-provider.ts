@@ -1,13 +1,19 @@
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { Construct } from 'constructs';
+import { constructScope } from '../core/private/construct-args';
 import { invalidProps, invalidValue } from '../core/private/messages';
-import { isUnresolved, validateMaxLength } from '../core/private/validate';
+import { checkArg, checkProps, isListToken, text } from '../core/private/shape';
+import { terraformLiteral } from '../core/private/terraform-text';
+import { isUnresolved } from '../core/private/validate';
 import { FederatedPrincipal } from './federated-principal';
 import {
+  validateAttributeCondition,
+  validateAttributeMapping,
   validateFederationId,
   validateGitHubId,
   validateGitHubRepository,
 } from './private/federation-rules';
+import { PROVIDER_PROPS } from './private/props-shape';
 import type { WorkloadIdentityPool } from './workload-identity-pool';
 
 /** Props of a {@link WorkloadIdentityProvider}. Use the `add...Provider` methods of the pool. */
@@ -49,7 +55,9 @@ export interface WorkloadIdentityProviderProps {
   readonly gitHubRepositoryIds?: string[];
 }
 
-const TRIVIAL_CONDITION = /^\s*(true|1\s*==\s*1|!false)\s*$/i;
+const REPOSITORY = text({ example: "'acme/orders-api'" });
+const REPOSITORY_ID = text({ example: "'1296269'" });
+const SUBJECT = text({ max: 127, example: "'repo:acme/api:ref:refs/heads/main'" });
 
 /**
  * An OIDC provider of a workload identity pool (`google_iam_workload_identity_pool_provider`)
@@ -71,41 +79,16 @@ export class WorkloadIdentityProvider extends Construct {
   private readonly gitHubRepositories?: string[];
   private readonly gitHubRepositoryIds?: string[];
 
-  constructor(scope: Construct, id: string, props: WorkloadIdentityProviderProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, givenProps: WorkloadIdentityProviderProps) {
+    super(constructScope('WorkloadIdentityProvider', scope, id), id);
+    const props = checkProps(this, givenProps, PROVIDER_PROPS);
     validateFederationId(this, 'providerId', props.providerId);
-    validateMaxLength(this, 'displayName', props.displayName, 32);
-    if (
-      !isUnresolved(props.attributeCondition) &&
-      (props.attributeCondition.trim() === '' || TRIVIAL_CONDITION.test(props.attributeCondition))
-    ) {
-      throw invalidValue(
-        this,
-        'attributeCondition',
-        props.attributeCondition,
-        'must restrict which tokens are accepted',
-        "Pin the issuer's tenant, organization or project, e.g. \"assertion.namespace_path == 'acme'\"; without it any token of the issuer is accepted.",
-      );
-    }
-    if (!('google.subject' in props.attributeMapping)) {
-      throw invalidProps(
-        this,
-        'attributeMapping',
-        "does not map 'google.subject'",
-        "Add 'google.subject': 'assertion.sub' (it names the identity in audit logs and principal:// members).",
-      );
-    }
-    if (props.allowedAudiences !== undefined && props.allowedAudiences.length === 0) {
-      throw invalidProps(
-        this,
-        'allowedAudiences',
-        'is empty',
-        'Name at least one audience, or leave it out for the default.',
-      );
-    }
+    const condition = props.attributeCondition;
+    validateAttributeCondition(this, 'attributeCondition', condition);
+    validateAttributeMapping(this, 'attributeMapping', props.attributeMapping);
     this.pool = props.pool;
     this.providerId = props.providerId;
-    this.attributeCondition = props.attributeCondition;
+    this.attributeCondition = condition;
     this.attributeMapping = props.attributeMapping;
     this.gitHubOwner = props.gitHubOwner;
     this.gitHubRepositories = props.gitHubRepositories;
@@ -114,10 +97,18 @@ export class WorkloadIdentityProvider extends Construct {
       project: props.pool.project,
       workloadIdentityPoolId: props.pool.pool.workloadIdentityPoolId,
       workloadIdentityPoolProviderId: props.providerId,
-      displayName: props.displayName,
-      attributeMapping: props.attributeMapping,
-      attributeCondition: props.attributeCondition,
-      oidc: { issuerUri: props.issuerUri, allowedAudiences: props.allowedAudiences },
+      displayName: props.displayName && terraformLiteral(props.displayName),
+      attributeMapping: Object.fromEntries(
+        Object.entries(props.attributeMapping).map(([k, v]) => [k, terraformLiteral(v)]),
+      ),
+      attributeCondition: terraformLiteral(condition),
+      oidc: {
+        issuerUri: props.issuerUri,
+        allowedAudiences:
+          props.allowedAudiences && !isListToken(props.allowedAudiences)
+            ? props.allowedAudiences.map(terraformLiteral)
+            : props.allowedAudiences,
+      },
     });
   }
 
@@ -127,6 +118,7 @@ export class WorkloadIdentityProvider extends Construct {
    * Only for providers made by `addGitHubActionsProvider`.
    */
   public principalForRepository(repository: string): FederatedPrincipal {
+    repository = checkArg(this, 'repository', repository, REPOSITORY);
     const owner = this.requireGitHub('principalForRepository');
     validateGitHubRepository(this, 'repository', repository, owner);
     // GitHub names are case-insensitive.
@@ -143,6 +135,7 @@ export class WorkloadIdentityProvider extends Construct {
    * `repositoryIds` when it has any.
    */
   public principalForRepositoryId(repositoryId: string): FederatedPrincipal {
+    repositoryId = checkArg(this, 'repositoryId', repositoryId, REPOSITORY_ID);
     this.requireGitHub('principalForRepositoryId');
     validateGitHubId(this, 'repositoryId', repositoryId);
     this.refuseUnlisted('repositoryId', repositoryId, 'repositoryIds', this.gitHubRepositoryIds);
@@ -154,10 +147,8 @@ export class WorkloadIdentityProvider extends Construct {
    * Subjects are unique per pool, not per provider: keep one pool per trust domain.
    */
   public principalForSubject(subject: string): FederatedPrincipal {
-    if (
-      !isUnresolved(subject) &&
-      (subject.length === 0 || subject.length > 127 || subject === '*')
-    ) {
+    subject = checkArg(this, 'subject', subject, SUBJECT);
+    if (!isUnresolved(subject) && subject.trim() === '*') {
       throw invalidValue(
         this,
         'subject',
@@ -182,7 +173,7 @@ export class WorkloadIdentityProvider extends Construct {
     allowed: string[] | undefined,
     normalize: (v: string) => string = (v) => v,
   ): void {
-    if (!allowed?.length || isUnresolved(value)) return;
+    if (!allowed?.length || isListToken(allowed) || isUnresolved(value)) return;
     if (allowed.some((a) => normalize(a) === normalize(value))) return;
     throw invalidValue(
       this,

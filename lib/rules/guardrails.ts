@@ -18,9 +18,10 @@ const MAX_REASON = 500;
  */
 export class Guardrails {
   /**
-   * Checks every resource under `scope` when it is synthesized: an app (every stack, also ones
-   * added later, through `app.synth()`), a stack, or a construct inside a stack (the resources
-   * under it). Idempotent.
+   * Checks every resource under `scope` when it is synthesized, on every synth path
+   * (`app.synth()`, `cdktf synth`, `Testing.synth` with or without validations,
+   * `Testing.fullSynth`): an app (every stack, also ones added later, through `app.synth()`),
+   * a stack, or a construct inside a stack (the resources under it). Idempotent.
    *
    * @param scope the app, stack or construct to check
    */

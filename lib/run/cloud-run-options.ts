@@ -1,3 +1,7 @@
+import type { IConstruct } from 'constructs';
+import type { Grant } from '../core/grant';
+import type { IGrantable } from '../core/principal';
+
 /**
  * Where requests to a Cloud Run service may come from. The values are the provider's
  * `ingress` settings.
@@ -105,4 +109,41 @@ export interface CloudRunBinaryAuthorization {
    * @default - the project's default policy
    */
   readonly policy?: string;
+}
+
+/**
+ * A Cloud Run service that grants invocation on itself alone: a {@link SecureCloudRunService},
+ * or a service created elsewhere (`SecureCloudRunService.fromServiceName`).
+ */
+export interface ICloudRunService extends IConstruct {
+  /** Project of the service. */
+  readonly project: string;
+  /** Region of the service. */
+  readonly location: string;
+  /** Name of the service. */
+  readonly serviceName: string;
+  /** Where requests to the service may come from (what the invoker network check reads). */
+  readonly ingress: CloudRunIngress;
+  /**
+   * `roles/run.servicesInvoker` (only `run.routes.invoke`) on this service for `grantee`;
+   * a Cloud Run grantee must have a network path to it (see `SecureCloudRunService.grantInvoke`).
+   */
+  grantInvoke(grantee: IGrantable, options?: GrantInvokeOptions): Grant;
+}
+
+/** What names a Cloud Run service created elsewhere (`SecureCloudRunService.fromServiceName`). */
+export interface CloudRunServiceAttributes {
+  /** Project of the service. */
+  readonly project: string;
+  /** Region of the service, e.g. `europe-west1`. */
+  readonly location: string;
+  /** Name of the service. */
+  readonly serviceName: string;
+  /**
+   * The service's ingress, which decides whether a Cloud Run invoker can reach it without a
+   * VPC path (checked as for a SecureCloudRunService).
+   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING (the library's default; say
+   * `ALL` for a service reachable from the internet)
+   */
+  readonly ingress?: CloudRunIngress;
 }

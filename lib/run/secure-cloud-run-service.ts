@@ -4,31 +4,39 @@ import {
 } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run-v2-service-iam-member';
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable, IPrincipal } from '../core/principal';
+import { constructScope } from '../core/private/construct-args';
+import { registerCreated } from '../core/private/created-resources';
 import { dependOnGrants } from '../core/private/depends-on';
 import { bindIamMember } from '../core/private/iam-member';
+import { createdAccountFor, serviceAccountEmail } from '../core/private/identity-registry';
 import { validateLabels } from '../core/private/labels';
 import { MemberPrincipal } from '../core/private/member-principal';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
+import { checkArg, checkProps, grantable } from '../core/private/shape';
+import { shortHash, stackRelativePath } from '../core/private/stable-id';
+import { terraformLiteral } from '../core/private/terraform-text';
 import {
   isUnresolved,
-  validateMaxLength,
   validatePattern,
   validateProjectId,
   validateRegion,
   validateWholeNumber,
 } from '../core/private/validate';
 import { Roles } from '../core/roles';
-import { ServiceIdentity } from '../core/service-identity';
+import { IServiceIdentity, ServiceIdentity } from '../core/service-identity';
 import { recordAcknowledgement } from '../rules/private/acknowledgements';
 import {
   CloudRunBinaryAuthorization,
   CloudRunIngress,
+  CloudRunServiceAttributes,
   GrantInvokeOptions,
+  ICloudRunService,
   CloudRunVpcAccess,
   CloudRunVpcEgress,
   PublicAccess,
@@ -40,7 +48,10 @@ import {
   validateSecrets,
   validateServiceName,
 } from './private/container-rules';
+import { IapUserAccess } from './private/iap-access';
+import { ImportedCloudRunService } from './private/imported-service';
 import { InvokerNetworkPaths } from './private/network-path';
+import { CLOUD_RUN_SERVICE_PROPS, GRANT_INVOKE_OPTIONS, MAX_REASON } from './private/props-shape';
 import { registerRuntime } from './private/runtime-services';
 import { allowRunServiceAgentToUseKey } from './private/service-agent-key-access';
 
@@ -102,13 +113,18 @@ export interface SecureCloudRunServiceProps {
    */
   readonly secrets?: SecretEnvironmentVariable[];
   /**
-   * The identity the service runs as.
-   * @default - a dedicated ServiceIdentity named after the service (`<serviceName>-run`)
+   * The identity the service runs as: a ServiceIdentity, or an existing account imported
+   * with `ServiceIdentity.fromEmail`. Anything else is refused (leaving the account out of the
+   * template would run the service as the default compute account).
+   * @default - a dedicated ServiceIdentity named after the service: `<serviceName>-run`, or for
+   * names longer than 26 characters (or given by reference) a prefix, a 6-digit hash of the
+   * whole name (or of the construct path) and `-run`, so that no two services share an account
    */
-  readonly serviceAccount?: ServiceIdentity;
+  readonly serviceAccount?: IServiceIdentity;
   /**
    * Where requests may come from.
-   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING
+   * @default CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING, or CloudRunIngress.ALL when
+   * `users` is given (Identity-Aware Proxy then authorizes every request)
    */
   readonly ingress?: CloudRunIngress;
   /**
@@ -118,6 +134,14 @@ export interface SecureCloudRunServiceProps {
    * @default - none; add more with `grantInvoke`
    */
   readonly invokers?: IGrantable[];
+  /**
+   * People (users, groups or a domain of the organization) who may use the service through
+   * Identity-Aware Proxy: giving this prop, even as `[]`, turns IAP on for the service (see
+   * `grantUserAccess`), and the ingress then defaults to `ALL` (IAP guards every request).
+   * Needs a google-beta provider in the stack.
+   * @default - no IAP; add people later with `grantUserAccess`
+   */
+  readonly users?: IGrantable[];
   /**
    * Makes the service invocable by `allUsers`. Only with a written reason.
    * @default - not public
@@ -173,11 +197,11 @@ export interface SecureCloudRunServiceProps {
 
 const DEFAULT_PORT = 8080;
 const MIN_REASON = 10;
-const MAX_REASON = 400;
 const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 const CPU = /^(\d+(\.\d+)?|\d+m)$/;
 const MEMORY = /^\d+(Mi|Gi)$/;
 const ALL_USERS = new MemberPrincipal('allUsers');
+const GRANTEE = grantable<IGrantable>();
 
 /**
  * A Cloud Run service (`google_cloud_run_v2_service`) that is secure by default:
@@ -189,14 +213,34 @@ const ALL_USERS = new MemberPrincipal('allUsers');
  * - it reads only the secrets it names, each granted on that secret alone;
  * - Terraform refuses to destroy it unless `deletionProtection: false`.
  */
-export class SecureCloudRunService extends Construct implements IGrantable {
+export class SecureCloudRunService extends Construct implements IGrantable, ICloudRunService {
   /** True when `x` is a SecureCloudRunService, even one made by another copy of this library. */
   public static isSecureCloudRunService(x: unknown): x is SecureCloudRunService {
     return x !== null && typeof x === 'object' && SECURE_CLOUD_RUN_SERVICE in x;
   }
 
+  /**
+   * A Cloud Run service created elsewhere (another stack or team), by project, region and
+   * name, for `grantInvoke`: `roles/run.servicesInvoker` on that service, through the same
+   * binding helper and checks (an invoker's network path is checked against
+   * `attributes.ingress`). Nothing is created; when this stack creates the service, the
+   * grants are its own.
+   */
+  public static fromServiceName(
+    scope: Construct,
+    id: string,
+    attributes: CloudRunServiceAttributes,
+  ): ICloudRunService {
+    return new ImportedCloudRunService(
+      scope,
+      id,
+      attributes,
+      SecureCloudRunService.isSecureCloudRunService,
+    );
+  }
+
   /** The identity the service runs as. */
-  public readonly identity: ServiceIdentity;
+  public readonly identity: IServiceIdentity;
   /** The `google_cloud_run_v2_service` resource. */
   public readonly service: CloudRunV2Service;
   /** Name of the service. */
@@ -213,14 +257,22 @@ export class SecureCloudRunService extends Construct implements IGrantable {
   public readonly grantPrincipal: IPrincipal;
 
   private nameRef?: string;
+  private iap?: IapUserAccess;
+  private hasInvokers = false;
+  private readonly iapContext: {
+    readonly ingressGiven: boolean;
+    readonly publicAccess: boolean;
+    readonly auditLogs: boolean;
+  };
   private readonly invokerPaths = new InvokerNetworkPaths(
     this,
     SecureCloudRunService.isSecureCloudRunService,
   );
 
-  constructor(scope: Construct, id: string, props: SecureCloudRunServiceProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, givenProps: SecureCloudRunServiceProps) {
+    super(constructScope('SecureCloudRunService', scope, id), id);
     Object.defineProperty(this, SECURE_CLOUD_RUN_SERVICE, { value: true });
+    const props = checkProps(this, givenProps, CLOUD_RUN_SERVICE_PROPS);
     const environment = props.environment ?? {};
     const secrets = props.secrets ?? [];
     this.validate(props, environment, secrets);
@@ -228,15 +280,19 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     this.project = props.project;
     this.location = props.location;
     this.serviceName = props.serviceName;
-    this.ingress = props.ingress ?? CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING;
+    registerCreated(this, 'cloud-run-service', [props.project, props.location, props.serviceName]);
+    this.ingress =
+      props.ingress ??
+      (props.users !== undefined
+        ? CloudRunIngress.ALL
+        : CloudRunIngress.INTERNAL_AND_CLOUD_LOAD_BALANCING);
+    this.iapContext = {
+      ingressGiven: props.ingress !== undefined,
+      publicAccess: props.publicAccess !== undefined,
+      auditLogs: props.auditLogs !== false,
+    };
     this.vpcAccess = props.vpcAccess;
-    this.identity =
-      props.serviceAccount ??
-      new ServiceIdentity(this, 'Identity', {
-        project: props.project,
-        accountId: runtimeAccountId(props.serviceName, id),
-        description: `Runs Cloud Run service ${props.serviceName}`,
-      });
+    this.identity = props.serviceAccount ?? this.dedicatedIdentity(props);
     this.grantPrincipal = this.identity;
     registerRuntime(this.identity, this);
 
@@ -247,7 +303,7 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       description: describe(props),
       ingress: this.ingress,
       deletionProtection: props.deletionProtection ?? true,
-      labels: props.publicAccess ? { ...props.labels, 'public-access': 'reasoned' } : props.labels,
+      labels: props.publicAccess ? withPublicAccessLabel(props.labels) : props.labels,
       binaryAuthorization: props.binaryAuthorization
         ? props.binaryAuthorization.policy
           ? { policy: props.binaryAuthorization.policy }
@@ -264,8 +320,8 @@ export class SecureCloudRunService extends Construct implements IGrantable {
         containers: [
           {
             image: props.image,
-            command: props.command,
-            args: props.args,
+            command: props.command && literalList(props.command),
+            args: props.args && literalList(props.args),
             ports: { containerPort: props.port ?? DEFAULT_PORT },
             resources: { limits: { cpu: props.cpu ?? '1', memory: props.memory ?? '512Mi' } },
             env: environmentConfig(environment, secrets),
@@ -277,7 +333,9 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     requireApis(this.service, props.project, ['run.googleapis.com']);
     // The first revision starts only if its runtime account can read every secret (and the
     // service agent can use the CMEK key), so the service waits for those bindings.
-    const firstStartGrants = secrets.map((secret) => this.allowSecretAccess(secret));
+    const firstStartGrants = secrets.map((secret, i) =>
+      this.allowSecretAccess(secret, `secrets[${i}].secret`),
+    );
     if (props.encryptionKey && props.grantEncryptionKeyToServiceAgent !== false) {
       firstStartGrants.push(allowRunServiceAgentToUseKey(this, props.project, props.encryptionKey));
     }
@@ -286,9 +344,13 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       AuditLogs.of(this).enable(props.project, 'secretmanager.googleapis.com');
     }
     (props.invokers ?? []).forEach((invoker, i) => this.bindInvoker(invoker, {}, `invokers[${i}]`));
+    if (props.users !== undefined) {
+      const iap = this.userAccess('users');
+      props.users.forEach((user, i) => iap.grant(user, `users[${i}]`));
+    }
     if (props.publicAccess) {
       const reason = props.publicAccess.reason;
-      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, reason);
+      this.bind(Roles.RUN_SERVICES_INVOKER.name, ALL_USERS, 'publicAccess', reason);
       // The written reason is what the stack-wide guardrails ask for a public service.
       if (!isUnresolved(reason)) {
         recordAcknowledgement(this, 'run-public-invoker', reason.trim());
@@ -313,8 +375,12 @@ export class SecureCloudRunService extends Construct implements IGrantable {
    * internal only if it sends them through a VPC network; without such a path the binding
    * does nothing, so it is refused (for an identity, at synth) with the fix.
    */
-  public grantInvoke(grantee: IGrantable, options: GrantInvokeOptions = {}): Grant {
-    return this.bindInvoker(grantee, options, 'grantee');
+  public grantInvoke(grantee: IGrantable, options?: GrantInvokeOptions): Grant {
+    const checked =
+      options === undefined || options === null
+        ? {}
+        : checkProps(this, options, GRANT_INVOKE_OPTIONS, 'options');
+    return this.bindInvoker(grantee, checked, 'grantee');
   }
 
   /**
@@ -324,18 +390,58 @@ export class SecureCloudRunService extends Construct implements IGrantable {
    * the grant registry too.
    */
   public grantDeploy(grantee: IGrantable): Grant {
+    // The developer binding first: it checks the grantee here, on this service.
+    const grant = this.bind(Roles.RUN_DEVELOPER.name, grantee, 'grantee');
     this.identity.grantActAs(grantee);
-    return this.bind(Roles.RUN_DEVELOPER.name, grantee);
+    return grant;
   }
 
   /** Lets `grantee` read the service's configuration and status: `roles/run.viewer` on this service. */
   public grantView(grantee: IGrantable): Grant {
-    return this.bind(Roles.RUN_VIEWER.name, grantee);
+    return this.bind(Roles.RUN_VIEWER.name, grantee, 'grantee');
   }
 
-  private bindInvoker(grantee: IGrantable, options: GrantInvokeOptions, prop: string): Grant {
-    this.invokerPaths.check(grantee, options, prop);
-    return this.bind(Roles.RUN_SERVICES_INVOKER.name, grantee);
+  /**
+   * Lets a person, a group or a domain of the organization use the service through
+   * Identity-Aware Proxy: `roles/iap.httpsResourceAccessor` (one permission) on this service
+   * only. The first call (or the `users` prop) turns IAP on for the service
+   * (`iap_enabled`, google-beta) and lets the project's IAP service agent invoke it
+   * (`roles/run.servicesInvoker`); people need no invoker role of their own. Service accounts,
+   * federated identities and the public are refused, as are `publicAccess` and an ingress that
+   * browsers cannot reach; on a service whose ingress was left at its default, pass `users`
+   * in the props (or set `ingress`) instead. Known limits (organization, load balancer,
+   * Pub/Sub push) are in the README.
+   */
+  public grantUserAccess(grantee: IGrantable): Grant {
+    return this.userAccess('grantee').grant(grantee, 'grantee');
+  }
+
+  /** The service's IAP access, turned on at the first use. */
+  private userAccess(prop: string): IapUserAccess {
+    this.iap ??= new IapUserAccess(
+      {
+        construct: this,
+        resource: this.service,
+        project: this.project,
+        location: this.location,
+        serviceName: this.serviceName,
+        ingress: this.ingress,
+        ...this.iapContext,
+        nameRef: () => this.serviceNameRef,
+        bindInvoker: (principal, p) => this.bind(Roles.RUN_SERVICES_INVOKER.name, principal, p),
+      },
+      prop,
+    );
+    if (this.hasInvokers) this.iap.noteInvokers();
+    return this.iap;
+  }
+
+  private bindInvoker(grantee: unknown, options: GrantInvokeOptions, prop: string): Grant {
+    const checked = checkArg(this, prop, grantee, GRANTEE);
+    this.invokerPaths.check(checked, options, prop);
+    this.hasInvokers = true;
+    this.iap?.noteInvokers();
+    return this.bind(Roles.RUN_SERVICES_INVOKER.name, checked, prop);
   }
 
   /**
@@ -351,9 +457,11 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     return `cloud-run:${this.location}/${this.serviceName}`;
   }
 
-  private bind(role: string, grantee: IGrantable, publicAccessReason?: string): Grant {
+  private bind(role: string, grantee: unknown, prop: string, publicAccessReason?: string): Grant {
     return bindIamMember({
-      scope: this,
+      requester: this,
+      owner: this,
+      prop,
       role,
       grantee,
       resource: this.resourceName,
@@ -370,12 +478,17 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     });
   }
 
-  /** `roles/secretmanager.secretAccessor` for the runtime account on this one secret. */
-  private allowSecretAccess(secret: SecretEnvironmentVariable): Grant {
+  /**
+   * `roles/secretmanager.secretAccessor` for the runtime account on this one secret. The
+   * secret is named the same way however it was written (`db` or `projects/<p>/secrets/db`), so
+   * services that share a runtime account and a secret share one binding.
+   */
+  private allowSecretAccess(secret: SecretEnvironmentVariable, prop: string): Grant {
     const fullName = secret.secret.startsWith('projects/');
     const role = Roles.SECRET_MANAGER_SECRET_ACCESSOR.name;
     const grant = bindIamMember({
-      scope: this,
+      requester: this,
+      prop,
       role,
       grantee: this.identity,
       resource: `secret-manager:${fullName ? secret.secret : `projects/${this.project}/secrets/${secret.secret}`}`,
@@ -389,8 +502,35 @@ export class SecureCloudRunService extends Construct implements IGrantable {
         }),
     });
     const secretProject = fullName ? secret.secret.split('/')[1] : this.project;
-    grant.resources.forEach((r) => requireApis(r, secretProject, ['secretmanager.googleapis.com']));
+    grant.resources.forEach((r) =>
+      requireApis(r, secretProject, ['secretmanager.googleapis.com'], this),
+    );
     return grant;
+  }
+
+  /**
+   * The dedicated runtime account. Its id derives from the service name (see
+   * `runtimeAccountId`); a second service in the stack that would derive the same account id
+   * in the same project (the same name in another region) is refused with the fix.
+   */
+  private dedicatedIdentity(p: SecureCloudRunServiceProps): ServiceIdentity {
+    const accountId = runtimeAccountId(p.serviceName, this);
+    const email = serviceAccountEmail(p.project, accountId);
+    const other = email && createdAccountFor(this, email);
+    if (other) {
+      throw invalidValue(
+        this,
+        'serviceName',
+        p.serviceName,
+        `derives the runtime account id '${accountId}', which ${stackRelativePath(other)} already has in project '${p.project}'`,
+        'Pass serviceAccount (a ServiceIdentity of its own) to one of the two services.',
+      );
+    }
+    return new ServiceIdentity(this, 'Identity', {
+      project: p.project,
+      accountId,
+      description: `Runs Cloud Run service ${p.serviceName}`,
+    });
   }
 
   private validate(
@@ -405,7 +545,6 @@ export class SecureCloudRunService extends Construct implements IGrantable {
     validateEnvironment(this, environment);
     validateSecrets(this, secrets, environment);
     validateLabels(this, 'labels', props.labels);
-    validateMaxLength(this, 'description', props.description, 512 - MAX_REASON - 20);
     if (props.cpu !== undefined) {
       validatePattern(
         this,
@@ -445,20 +584,15 @@ export class SecureCloudRunService extends Construct implements IGrantable {
       'must be a port number 1-65535',
       'Use the port the container listens on, e.g. 8080.',
     );
-    if (props.publicAccess) {
-      const reason = props.publicAccess.reason ?? '';
-      if (
-        !isUnresolved(reason) &&
-        (reason.trim().length < MIN_REASON || reason.length > MAX_REASON)
-      ) {
-        throw invalidValue(
-          this,
-          'publicAccess.reason',
-          reason,
-          `must say in ${MIN_REASON}-${MAX_REASON} characters why anyone on the internet may invoke this service`,
-          "Write the reason, e.g. 'Public webhook endpoint for the payment provider', or remove publicAccess and name the invokers.",
-        );
-      }
+    const reason = props.publicAccess?.reason;
+    if (reason !== undefined && !isUnresolved(reason) && reason.trim().length < MIN_REASON) {
+      throw invalidValue(
+        this,
+        'publicAccess.reason',
+        reason,
+        `must say in ${MIN_REASON}-${MAX_REASON} characters why anyone on the internet may invoke this service`,
+        "Write the reason, e.g. 'Public webhook endpoint for the payment provider', or remove publicAccess and name the invokers.",
+      );
     }
     if (props.vpcAccess) validateVpcAccess(this, props.vpcAccess);
   }
@@ -466,20 +600,55 @@ export class SecureCloudRunService extends Construct implements IGrantable {
 
 const SECURE_CLOUD_RUN_SERVICE = Symbol.for('cdktf-guardrails.SecureCloudRunService');
 
-/** `<serviceName>-run`, shortened to fit the 30 characters of an account id; at least 6. */
-function runtimeAccountId(serviceName: string, constructId: string): string {
-  const base = isUnresolved(serviceName)
-    ? constructId.toLowerCase().replace(/[^a-z0-9-]/g, '-')
-    : serviceName;
-  const trimmed = base.slice(0, 26).replace(/-+$/, '');
-  const candidate = `${trimmed}-run`;
-  return candidate.length >= 6 ? candidate : `${candidate}-sa`;
+/** Longest service name whose account id is simply `<serviceName>-run` (30 characters). */
+const PLAIN_ACCOUNT_NAME = 26;
+/** Prefix kept from long names, so that prefix + '-' + 6 hex digits + '-run' is 30 characters. */
+const HASHED_PREFIX = 19;
+const HASH_DIGITS = 6;
+
+/**
+ * The runtime account id of a service: `<serviceName>-run` (`-run-sa` for a one-letter name)
+ * when it fits the 30 characters of an account id. Longer names, which could share a prefix,
+ * keep 19 characters and add 6 hex digits of a hash of the whole name. A name given by
+ * reference is only known at apply, so the id derives from the construct id and a hash of the
+ * construct's stack-relative path. Always a valid account id.
+ */
+function runtimeAccountId(serviceName: string, service: Construct): string {
+  if (!isUnresolved(serviceName)) {
+    const plain = `${serviceName}-run`;
+    if (serviceName.length <= PLAIN_ACCOUNT_NAME) return plain.length >= 6 ? plain : `${plain}-sa`;
+    return hashedAccountId(serviceName, serviceName);
+  }
+  const fromId = service.node.id
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '');
+  return hashedAccountId(fromId || 'service', stackRelativePath(service));
 }
 
+function hashedAccountId(base: string, hashed: string): string {
+  const prefix = base.slice(0, HASHED_PREFIX).replace(/-+$/, '');
+  return `${prefix}-${shortHash(hashed, HASH_DIGITS)}-run`;
+}
+
+/** The labels with `public-access: reasoned`; a label map given as a token is merged by Terraform. */
+function withPublicAccessLabel(labels: Record<string, string> | undefined) {
+  const marker = { 'public-access': 'reasoned' };
+  return labels && Token.isUnresolved(labels)
+    ? Token.asStringMap(Fn.merge([labels, marker]))
+    : { ...labels, ...marker };
+}
+
+/** Literal entries with `${` escaped; a list token passes as it is. */
+function literalList(values: string[]): string[] {
+  return Token.isUnresolved(values) ? values : values.map(terraformLiteral);
+}
+
+/** The description, with the public-access reason appended; literal text escaped for Terraform. */
 function describe(props: SecureCloudRunServiceProps): string | undefined {
-  if (!props.publicAccess) return props.description;
+  if (!props.publicAccess) return props.description && terraformLiteral(props.description);
   const reason = `Public access: ${props.publicAccess.reason}`;
-  return props.description ? `${props.description} ${reason}` : reason;
+  return terraformLiteral(props.description ? `${props.description} ${reason}` : reason);
 }
 
 /** Plain values and secrets, sorted by name so the synthesized list does not depend on prop order. */
@@ -487,7 +656,10 @@ function environmentConfig(
   environment: Record<string, string>,
   secrets: SecretEnvironmentVariable[],
 ): CloudRunV2ServiceTemplateContainersEnv[] | undefined {
-  const plain = Object.entries(environment).map(([name, value]) => ({ name, value }));
+  const plain = Object.entries(environment).map(([name, value]) => ({
+    name,
+    value: terraformLiteral(value),
+  }));
   const fromSecrets = secrets.map((s) => ({
     name: s.name,
     valueSource: { secretKeyRef: { secret: s.secret, version: s.version ?? 'latest' } },

@@ -1,3 +1,7 @@
+import { IConstruct } from 'constructs';
+import type { Grant } from '../core/grant';
+import type { IGrantable } from '../core/principal';
+
 /** What a lifecycle rule does to the objects it matches. */
 export enum BucketLifecycleAction {
   /** Delete the object (or the object version). */
@@ -66,4 +70,22 @@ export interface BucketGrantOptions {
    * @default - every object of the bucket
    */
   readonly prefix?: string;
+}
+
+/**
+ * A Cloud Storage bucket that grants object access by the smallest role, on this bucket only,
+ * optionally narrowed to a prefix: a {@link ScopedBucket}, or a bucket created elsewhere
+ * (`ScopedBucket.fromBucketName`). Other constructs take this interface to grant on data.
+ */
+export interface IScopedBucket extends IConstruct {
+  /** Name of the bucket. */
+  readonly bucketName: string;
+  /** `gs://<bucket>`. */
+  readonly url: string;
+  /** `roles/storage.objectViewer` on this bucket (under `options.prefix` if given): read and list objects. */
+  grantRead(grantee: IGrantable, options?: BucketGrantOptions): Grant;
+  /** `roles/storage.objectCreator` on this bucket (under `options.prefix` if given): create objects only. */
+  grantWrite(grantee: IGrantable, options?: BucketGrantOptions): Grant;
+  /** `roles/storage.objectUser` on this bucket (under `options.prefix` if given): read, list, create, overwrite, delete. */
+  grantReadWrite(grantee: IGrantable, options?: BucketGrantOptions): Grant;
 }

@@ -1,20 +1,21 @@
-import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
 import {
   StorageBucket,
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
-import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Annotations } from 'cdktf';
+import { Op, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
-import { Grant, IamCondition } from '../core/grant';
+import { Grant } from '../core/grant';
 import { IGrantable } from '../core/principal';
+import { constructScope } from '../core/private/construct-args';
+import { registerCreated } from '../core/private/created-resources';
 import { dependOnGrants } from '../core/private/depends-on';
-import { bindIamMember } from '../core/private/iam-member';
 import { validateLabels } from '../core/private/labels';
 import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
 import { allowServiceAgentToUseKey } from '../core/private/service-agent-key-access';
+import { checkProps } from '../core/private/shape';
+import { terraformLiteral } from '../core/private/terraform-text';
 import {
   isUnresolved,
   validatePattern,
@@ -23,8 +24,18 @@ import {
   validateWholeNumber,
 } from '../core/private/validate';
 import { IamRole, Roles } from '../core/roles';
-import { BucketGrantOptions, BucketLifecycleAction, BucketLifecycleRule } from './bucket-options';
-import { prefixCondition, validateBucketName, validatePrefix } from './private/bucket-rules';
+import {
+  BucketGrantOptions,
+  BucketLifecycleAction,
+  BucketLifecycleRule,
+  BucketObjectState,
+  IScopedBucket,
+} from './bucket-options';
+import { validateBucketName } from './private/bucket-rules';
+import { ImportedBucket } from './private/imported-bucket';
+import { grantObjects } from './private/object-grants';
+import { SCOPED_BUCKET_PROPS } from './private/props-shape';
+import { storageServiceAgent } from './private/storage-agent';
 
 /** Props of a {@link ScopedBucket}. */
 export interface ScopedBucketProps {
@@ -109,7 +120,22 @@ const MULTI_REGION_KEY_LOCATION: Record<string, string> = { US: 'us', EU: 'europ
  *   bucket**, optionally narrowed to an object prefix by an IAM condition;
  * - Cloud Storage Data Access audit logs on.
  */
-export class ScopedBucket extends Construct {
+export class ScopedBucket extends Construct implements IScopedBucket {
+  /**
+   * A bucket created elsewhere (another stack or team), by its name, for `grantRead`,
+   * `grantWrite` and `grantReadWrite` with prefixes: the same roles, conditions and checks as a
+   * ScopedBucket's, bound under the stack's shared bindings (every import of one bucket shares
+   * them). Nothing is created. When this stack creates a ScopedBucket of that name, the grants
+   * are that bucket's. Its audit logs and settings are its owner's.
+   *
+   * @param scope the construct to import it in
+   * @param id the construct id
+   * @param bucketName the bucket's name, e.g. `acme-prod-ml-data`
+   */
+  public static fromBucketName(scope: Construct, id: string, bucketName: string): IScopedBucket {
+    return new ImportedBucket(scope, id, bucketName);
+  }
+
   /** The `google_storage_bucket` resource. */
   public readonly bucket: StorageBucket;
   /** Name of the bucket. */
@@ -117,11 +143,13 @@ export class ScopedBucket extends Construct {
   /** Project of the bucket. */
   public readonly project: string;
 
-  constructor(scope: Construct, id: string, props: ScopedBucketProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, givenProps: ScopedBucketProps) {
+    super(constructScope('ScopedBucket', scope, id), id);
+    const props = checkProps(this, givenProps, SCOPED_BUCKET_PROPS);
     this.validate(props);
     this.project = props.project;
     this.bucketName = props.bucketName;
+    registerCreated(this, 'storage-bucket', [props.bucketName]);
 
     const versioning = props.versioning ?? props.retentionPeriodDays === undefined;
     this.bucket = new StorageBucket(this, 'Resource', {
@@ -135,11 +163,11 @@ export class ScopedBucket extends Construct {
       versioning: { enabled: versioning },
       retentionPolicy:
         props.retentionPeriodDays !== undefined
-          ? { retentionPeriod: props.retentionPeriodDays * DAY_SECONDS }
+          ? { retentionPeriod: daysToSeconds(props.retentionPeriodDays) }
           : undefined,
       softDeletePolicy:
         props.softDeleteRetentionDays !== undefined
-          ? { retentionDurationSeconds: props.softDeleteRetentionDays * DAY_SECONDS }
+          ? { retentionDurationSeconds: daysToSeconds(props.softDeleteRetentionDays) }
           : undefined,
       encryption: props.encryptionKey ? { defaultKmsKeyName: props.encryptionKey } : undefined,
       lifecycleRule: props.lifecycleRules?.map(lifecycleRuleConfig),
@@ -163,7 +191,7 @@ export class ScopedBucket extends Construct {
    * Lets `grantee` read and list objects: `roles/storage.objectViewer` on this bucket.
    * With `prefix`, only objects under it, and listing only under it.
    */
-  public grantRead(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+  public grantRead(grantee: IGrantable, options?: BucketGrantOptions): Grant {
     return this.grantObjects(Roles.STORAGE_OBJECT_VIEWER, grantee, options);
   }
 
@@ -171,7 +199,7 @@ export class ScopedBucket extends Construct {
    * Lets `grantee` create objects, without reading, overwriting or deleting them:
    * `roles/storage.objectCreator` on this bucket, optionally under `prefix`.
    */
-  public grantWrite(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+  public grantWrite(grantee: IGrantable, options?: BucketGrantOptions): Grant {
     return this.grantObjects(Roles.STORAGE_OBJECT_CREATOR, grantee, options);
   }
 
@@ -179,43 +207,22 @@ export class ScopedBucket extends Construct {
    * Lets `grantee` read, list, create, overwrite and delete objects:
    * `roles/storage.objectUser` on this bucket, optionally under `prefix`.
    */
-  public grantReadWrite(grantee: IGrantable, options: BucketGrantOptions = {}): Grant {
+  public grantReadWrite(grantee: IGrantable, options?: BucketGrantOptions): Grant {
     return this.grantObjects(Roles.STORAGE_OBJECT_USER, grantee, options);
   }
 
-  private grantObjects(role: IamRole, grantee: IGrantable, options: BucketGrantOptions): Grant {
-    let condition: IamCondition | undefined;
-    if (options.prefix !== undefined) {
-      validatePrefix(this, options.prefix);
-      if (!isUnresolved(options.prefix) && !options.prefix.endsWith('/')) {
-        Annotations.of(this).addWarning(
-          `Grant prefix '${options.prefix}' does not end with '/', so it also matches names such as '${options.prefix}-other'. End it with '/' to mean one folder.`,
-        );
-      }
-      condition = prefixCondition(
-        this.bucketName,
-        options.prefix,
-        role.permissions.includes('storage.objects.list'),
-      );
-    }
-    return this.bind(role.name, grantee, condition);
-  }
-
-  private bind(role: string, grantee: IGrantable, condition?: IamCondition): Grant {
-    return bindIamMember({
-      scope: this,
+  private grantObjects(role: IamRole, grantee: unknown, options: unknown): Grant {
+    return grantObjects(
+      {
+        requester: this,
+        owner: this,
+        bucketName: this.bucketName,
+        bucketArgument: () => this.bucket.name,
+      },
       role,
       grantee,
-      condition,
-      resource: `storage:${this.bucketName}`,
-      create: (scope, id, member, c) =>
-        new StorageBucketIamMember(scope, id, {
-          bucket: this.bucket.name,
-          role,
-          member,
-          condition: c,
-        }),
-    });
+      options,
+    );
   }
 
   /**
@@ -223,13 +230,12 @@ export class ScopedBucket extends Construct {
    * behalf of every reader and writer, so it (and only it) needs
    * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key. The agent's address comes from
    * `data.google_storage_project_service_account`, so the project number need not be known.
+   * Buckets of one project that share a key share this one binding.
    */
   private useKeyThroughServiceAgent(key: string): void {
-    const agent = new DataGoogleStorageProjectServiceAccount(this, 'StorageServiceAgent', {
-      project: this.project,
-    });
+    const agent = storageServiceAgent(this, this.project);
     // The bucket can only be created with the key once the agent may use it.
-    dependOnGrants(this.bucket, [allowServiceAgentToUseKey(this, agent.member, key)]);
+    dependOnGrants(this.bucket, [allowServiceAgentToUseKey(this, agent, key)]);
   }
 
   private validate(props: ScopedBucketProps): void {
@@ -261,6 +267,11 @@ export class ScopedBucket extends Construct {
     if (props.encryptionKey !== undefined) validateKey(this, props.encryptionKey, props.location);
     props.lifecycleRules?.forEach((rule, i) => validateLifecycleRule(this, i, rule));
   }
+}
+
+/** Days in seconds; for a token, Terraform multiplies (a token's placeholder number must never be). */
+function daysToSeconds(days: number): number {
+  return Token.isUnresolved(days) ? Token.asNumber(Op.mul(days, DAY_SECONDS)) : days * DAY_SECONDS;
 }
 
 function validateDays(
@@ -336,6 +347,17 @@ function validateLifecycleRule(scope: Construct, index: number, rule: BucketLife
       "Set storageClass (e.g. 'COLDLINE') with SET_STORAGE_CLASS, or remove it.",
     );
   }
+  if (rule.storageClass !== undefined) {
+    validatePattern(
+      scope,
+      `${prop}.storageClass`,
+      rule.storageClass,
+      STORAGE_CLASSES,
+      'must be a storage class',
+      'Use NEARLINE, COLDLINE or ARCHIVE (or STANDARD).',
+    );
+  }
+  validateDeleteAtAgeZero(scope, prop, rule);
   for (const [name, value] of [
     ['ageDays', rule.ageDays],
     ['numNewerVersions', rule.numNewerVersions],
@@ -352,6 +374,29 @@ function validateLifecycleRule(scope: Construct, index: number, rule: BucketLife
   }
 }
 
+/**
+ * `Delete` at `ageDays: 0` deletes every object it matches on the next lifecycle run (within a
+ * day of its creation). Legal, and right for scratch prefixes or old versions, but on a whole
+ * bucket it is data loss: the rule must say what it deletes (`matchesPrefix`, or noncurrent
+ * versions only).
+ */
+function validateDeleteAtAgeZero(scope: Construct, prop: string, rule: BucketLifecycleRule): void {
+  if (rule.action !== BucketLifecycleAction.DELETE || rule.ageDays !== 0) return;
+  const narrowed =
+    rule.matchesPrefix !== undefined ||
+    rule.withState === BucketObjectState.ARCHIVED ||
+    rule.numNewerVersions !== undefined ||
+    rule.daysSinceNoncurrentTime !== undefined;
+  if (narrowed) return;
+  throw invalidValue(
+    scope,
+    `${prop}.ageDays`,
+    rule.ageDays,
+    'deletes every object of the bucket within a day of its creation (Delete at age 0 with no prefix and not only noncurrent versions)',
+    "Set ageDays to the age objects may reach (e.g. 30), or say what to delete at once: matchesPrefix: ['tmp/'] or withState: BucketObjectState.ARCHIVED.",
+  );
+}
+
 function lifecycleRuleConfig(rule: BucketLifecycleRule): StorageBucketLifecycleRule {
   return {
     action: { type: rule.action, storageClass: rule.storageClass },
@@ -359,7 +404,10 @@ function lifecycleRuleConfig(rule: BucketLifecycleRule): StorageBucketLifecycleR
       age: rule.ageDays,
       numNewerVersions: rule.numNewerVersions,
       daysSinceNoncurrentTime: rule.daysSinceNoncurrentTime,
-      matchesPrefix: rule.matchesPrefix,
+      matchesPrefix:
+        rule.matchesPrefix && !Token.isUnresolved(rule.matchesPrefix)
+          ? rule.matchesPrefix.map(terraformLiteral)
+          : rule.matchesPrefix,
       withState: rule.withState,
     },
   };

@@ -1,14 +1,16 @@
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { GoogleVertexAiEndpointIamMember } from '@cdktf/provider-google-beta/lib/google-vertex-ai-endpoint-iam-member';
-import { Annotations, Lazy } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { AuditLogs } from '../core/audit-logs';
 import { Grant } from '../core/grant';
 import { IGrantable } from '../core/principal';
+import { useBetaProvider } from '../core/private/beta-provider';
+import { constructScope } from '../core/private/construct-args';
 import { bindIamMember } from '../core/private/iam-member';
-import { invalidValue } from '../core/private/messages';
+import { invalidProps, invalidValue } from '../core/private/messages';
 import { requireApis } from '../core/private/required-apis';
+import { checkProps, flag, grantable, oneOf, optional, Schema, text } from '../core/private/shape';
 import {
   isUnresolved,
   validatePattern,
@@ -16,8 +18,8 @@ import {
   validateRegion,
 } from '../core/private/validate';
 import { SecureCloudRunService } from '../run/secure-cloud-run-service';
-import { betaProviderAtSynth, betaProviderNow } from './private/beta-provider';
-import { EndpointCallerRoles } from './private/endpoint-caller-roles';
+import { endpointIamMemberClass } from './private/beta-classes';
+import { CallerRole, EndpointCallerRoles } from './private/endpoint-caller-roles';
 import { VertexGrantScope } from './vertex-grant-scope';
 
 /** Props of a {@link VertexEndpointCaller}. */
@@ -54,6 +56,17 @@ export interface VertexEndpointCallerProps {
 
 const ENDPOINT_ID = /^[1-9][0-9]{0,18}$/;
 
+const PROPS: Schema<VertexEndpointCallerProps> = {
+  caller: grantable<IGrantable>(),
+  project: text({ example: "'acme-prod'" }),
+  region: text({ example: "'europe-west1'" }),
+  endpointId: text({ example: "'1234567890123456789'" }),
+  allowExplain: optional(flag()),
+  scope: optional(oneOf(VertexGrantScope, 'VertexGrantScope')),
+  allowCrossRegion: optional(flag()),
+  auditLogs: optional(flag()),
+};
+
 /**
  * Lets one caller predict on one Vertex AI endpoint, and nothing else.
  *
@@ -64,39 +77,47 @@ const ENDPOINT_ID = /^[1-9][0-9]{0,18}$/;
  * `aiplatform.endpoints.explain` with `allowExplain`), bound on the endpoint itself.
  */
 export class VertexEndpointCaller extends Construct {
-  /** The custom role bound to the caller. */
+  /** The custom role bound to the caller (in another stack of the app when that stack owns it). */
   public readonly customRole: ProjectIamCustomRole;
   /** The grant (also in the stack's grant registry). */
   public readonly grant: Grant;
   /** The URL the caller POSTs predictions to. */
   public readonly predictUrl: string;
-  /** Name of the custom role, `projects/<p>/roles/<id>` (a reference). */
+  /**
+   * Name of the custom role, `projects/<p>/roles/<id>`: a reference in the stack that owns the
+   * role, the literal name in the other stacks of the app.
+   */
   public readonly role: string;
 
   private readonly shared: EndpointCallerRoles;
+  private readonly callerRole: CallerRole;
 
-  constructor(scope: Construct, id: string, props: VertexEndpointCallerProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, givenProps: VertexEndpointCallerProps) {
+    super(constructScope('VertexEndpointCaller', scope, id), id);
+    const props = checkProps(this, givenProps, PROPS);
     this.validate(props);
     const { project, region, endpointId } = props;
     const endpoint = `projects/${project}/locations/${region}/endpoints/${endpointId}`;
     this.predictUrl = `https://${region}-aiplatform.googleapis.com/v1/${endpoint}:predict`;
-    // Roles and bindings live in one stack-level construct, so two callers objects for the same
+    // Roles and bindings live in one stack-level construct, so two caller objects for the same
     // caller and endpoint share one binding (two would remove each other's access on destroy).
     this.shared = EndpointCallerRoles.of(this);
-    this.customRole = this.shared.roleFor(project, props.allowExplain ?? false);
-    this.role = this.shared.roleName(this.customRole);
+    this.callerRole = this.shared.roleFor(this, project, props.allowExplain ?? false);
+    this.customRole = this.callerRole.resource;
+    this.role = this.callerRole.name;
 
     if ((props.scope ?? VertexGrantScope.ENDPOINT) === VertexGrantScope.ENDPOINT) {
       this.grant = this.bindOnEndpoint(props.caller, project, region, endpoint);
     } else {
       Annotations.of(this).addWarning(
-        `${this.node.path}: the Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
+        `The Vertex AI caller role is bound on project '${project}', so the caller can predict on every endpoint of the project. Use VertexGrantScope.ENDPOINT (google-beta provider) to limit it to endpoint ${endpointId}.`,
       );
       this.grant = bindIamMember({
-        scope: this.shared,
+        requester: this,
+        owner: this.shared,
+        prop: 'caller',
         role: this.role,
-        roleKey: this.customRole.node.path,
+        roleKey: this.callerRole.key,
         grantee: props.caller,
         resource: `project:${project}`,
         create: (s, bindingId, member, condition) =>
@@ -110,7 +131,7 @@ export class VertexEndpointCaller extends Construct {
   /**
    * Binds the role with `google_vertex_ai_endpoint_iam_member`, which only the google-beta
    * provider has. A provider added after this construct is found at synth; a stack without
-   * one fails synth with how to add it.
+   * one fails every synth (`app.synth()`, `Testing.synth(stack)`) with how to add it.
    */
   private bindOnEndpoint(
     caller: IGrantable,
@@ -118,10 +139,13 @@ export class VertexEndpointCaller extends Construct {
     region: string,
     endpoint: string,
   ): Grant {
+    const GoogleVertexAiEndpointIamMember = endpointIamMemberClass(this);
     const grant = bindIamMember({
-      scope: this.shared,
+      requester: this,
+      owner: this.shared,
+      prop: 'caller',
       role: this.role,
-      roleKey: this.customRole.node.path,
+      roleKey: this.callerRole.key,
       grantee: caller,
       resource: `vertex-endpoint:${region}/${endpoint.split('/').pop()}`,
       create: (s, bindingId, member, condition) =>
@@ -136,26 +160,15 @@ export class VertexEndpointCaller extends Construct {
     });
     const [binding] = grant.resources;
     requireApis(binding, project, ['aiplatform.googleapis.com']);
-    const provider = betaProviderNow(this);
-    if (provider) {
-      binding.provider = provider;
-      return grant;
-    }
-    // No google-beta provider yet: it may be added after this construct. Look at synth.
-    binding.addOverride(
-      'provider',
-      Lazy.stringValue({ produce: () => betaProviderAtSynth(this)?.fqn }),
+    useBetaProvider(binding, this, () =>
+      invalidProps(
+        this,
+        'scope',
+        'is VertexGrantScope.ENDPOINT (the default), whose binding (google_vertex_ai_endpoint_iam_member) needs the google-beta provider, and the stack has none',
+        "Add one: new GoogleBetaProvider(stack, 'google-beta', { project }) from '@cdktf/provider-google-beta/lib/provider', " +
+          'or use scope: VertexGrantScope.PROJECT (the caller could then predict on every endpoint of the project).',
+      ),
     );
-    this.node.addValidation({
-      validate: () =>
-        betaProviderAtSynth(this)
-          ? []
-          : [
-              `${this.node.path}: endpoint-level IAM (google_vertex_ai_endpoint_iam_member) needs the google-beta provider, and the stack has none. ` +
-                "Add one: new GoogleBetaProvider(stack, 'google-beta', { project }) from '@cdktf/provider-google-beta/lib/provider', " +
-                'or use scope: VertexGrantScope.PROJECT (the caller could then predict on every endpoint of the project).',
-            ],
-    });
     return grant;
   }
 

@@ -304,3 +304,14 @@ describe('CrossCloudKeyVaultFederation with a vault id given by reference', () =
     );
   });
 });
+
+describe('CrossCloudKeyVaultFederation role assignment description', () => {
+  test('names the workload by its email, never by a path a stack rename would change', () => {
+    const stack = testStack();
+    federation(stack);
+    const [assignment] = bodiesOf(synth(stack), 'azurerm_role_assignment');
+    expect(assignment.description).toBe(
+      'orders-api-run@acme-prod.iam.gserviceaccount.com (Google Cloud) through workload identity federation. Managed by cdktf-guardrails.',
+    );
+  });
+});

@@ -89,7 +89,7 @@ describe('Key Vault firewall and the Cloud Run workload egress', () => {
     vault(stack, identity, { allowedIpRanges: undefined });
     api(stack, identity);
     expect(() => Testing.synth(stack, true)).toThrow(
-      /test\/kv: the vault has no allowedIpRanges, so its public network access is off, and the Cloud Run service test\/orders-api, which runs as the workload, has no vpcAccess to reach it privately/,
+      /test\/kv: 'allowedIpRanges' are not given, so the vault's public network access is off, and the Cloud Run service test\/orders-api, which runs as the workload, has no vpcAccess to reach it privately/,
     );
     const connected = testStack();
     const other = workload(connected);

@@ -41,11 +41,20 @@ describe('cdktf-guardrails report', () => {
     );
     const gcp = gcpCatalog();
     const azure = azureCatalog();
+    // The predict-only custom role of a project is created by the first stack that asks (the
+    // Vertex example); another stack binds it by name, so its report cannot count it.
+    const rolesOwnedBy = new Set(
+      readSynthOutput([examples])
+        .filter((m) => m.resourcesOfType('google_project_iam_custom_role').length > 0)
+        .map((m) => m.stack),
+    );
     for (const g of report.grants) {
       const expected = g.role.startsWith('roles/')
         ? gcp.roles[g.role].permissionCount
-        : g.role.includes('/roles/guardrailsVertexPredict_')
-          ? 1 // the predict-only custom role of the Vertex example
+        : g.role.endsWith('/roles/guardrailsVertexPredict')
+          ? rolesOwnedBy.has(g.stack)
+            ? 1
+            : null
           : azure.details[g.role].permissions.flatMap((p) => [...p.actions, ...p.dataActions])
               .length;
       expect({ role: g.role, permissions: g.permissions }).toEqual({
@@ -60,6 +69,8 @@ describe('cdktf-guardrails report', () => {
         'federation',
         'foundation',
         'identity-core',
+        'internal-admin',
+        'ml-pipeline',
         'storage',
         'vertex',
       ],
@@ -301,7 +312,7 @@ describe('cdktf-guardrails diff', () => {
   test('one line when nothing changed', () => {
     const { code, out } = cli(['diff', examples, examples]);
     expect(code).toBe(0);
-    expect(out).toBe('**Access review**: no access changes in 7 stacks.\n');
+    expect(out).toBe('**Access review**: no access changes in 9 stacks.\n');
   });
 });
 

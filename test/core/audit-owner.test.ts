@@ -7,7 +7,7 @@ import {
   ServiceIdentity,
   WorkloadIdentityPool,
 } from '../../lib';
-import { bodiesOf, Synthesized } from '../helpers';
+import { bodiesOf, infosOf, Synthesized } from '../helpers';
 
 function googleStack(app: App, id: string): TerraformStack {
   const stack = new TerraformStack(app, id);
@@ -26,13 +26,6 @@ function auditConfigs(stack: TerraformStack): string[] {
   return bodiesOf(synthStack(stack), 'google_project_iam_audit_config')
     .map((c) => `${c.project}/${c.service}`)
     .sort();
-}
-
-function infos(stack: TerraformStack): string[] {
-  return stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/info'))
-    .map((m) => String(m.data));
 }
 
 /** Two stacks of one app in one project that both read secrets and own a bucket. */
@@ -70,10 +63,10 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
     expect(auditConfigs(orders)).toEqual(['acme-prod/secretmanager.googleapis.com']);
     expect(auditConfigs(billing)).toEqual(['acme-prod/storage.googleapis.com']);
     // AND the other one says which stack it relies on
-    expect(infos(billing)).toEqual([
+    expect(infosOf(billing)).toEqual([
       "billing/GuardrailsAuditLogs: the secretmanager.googleapis.com audit logs of project 'acme-prod' are written by stack 'orders' of this app (one owner per project and service); they are on once that stack is applied.",
     ]);
-    expect(infos(orders)).toEqual([]);
+    expect(infosOf(orders)).toEqual([]);
   });
 
   test('a foundation stack named with designateOwner owns every config, whatever the construction order', () => {
@@ -89,7 +82,7 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
     ]);
     expect(auditConfigs(orders)).toEqual([]);
     expect(auditConfigs(billing)).toEqual([]);
-    expect(infos(orders)).toEqual([
+    expect(infosOf(orders)).toEqual([
       expect.stringContaining(
         "the secretmanager.googleapis.com audit logs of project 'acme-prod' are written by stack 'foundation'",
       ),
@@ -154,7 +147,7 @@ describe('AuditLogs: one owning stack per project and service in an app', () => 
     const job = new ServiceIdentity(b, 'job', { project: 'acme-prod', accountId: 'sync-job' });
     AuditLogs.of(b).enable('acme-prod', 'iamcredentials.googleapis.com');
     AuditLogs.of(job).enable('acme-prod', 'iamcredentials.googleapis.com');
-    expect(infos(b)).toHaveLength(1);
+    expect(infosOf(b)).toHaveLength(1);
     expect(auditConfigs(b)).toEqual([]);
   });
 

@@ -13,7 +13,8 @@ function bind(
   publicAccessReason?: string,
 ): Grant {
   return bindIamMember({
-    scope,
+    requester: scope,
+    owner: scope,
     role,
     grantee,
     resource: 'service-account:test',

@@ -1,4 +1,10 @@
-import { isBroadMember, memberKind, normalizeMember } from '../../lib/core/private/member-kinds';
+import {
+  expressionMemberKind,
+  isBroadMember,
+  isOpaqueMember,
+  memberKind,
+  normalizeMember,
+} from '../../lib/core/private/member-kinds';
 import { isBasicRole } from '../../lib/core/private/role-kinds';
 
 const POOL = 'projects/123/locations/global/workloadIdentityPools/ci';
@@ -71,4 +77,28 @@ describe('normalizeMember', () => {
 test('basic roles', () => {
   expect(['roles/owner', 'roles/editor', 'roles/viewer'].every(isBasicRole)).toBe(true);
   expect(isBasicRole('roles/run.viewer')).toBe(false);
+});
+
+describe('members hidden in Terraform expressions', () => {
+  test.each([
+    [
+      '${join("", ["principalSet://iam.googleapis.com/", google_iam_workload_identity_pool.ci.name, "/*"])}',
+      'whole-pool',
+    ],
+    ['${format("principalSet://iam.googleapis.com/%s/*", var.pool)}', 'whole-pool'],
+    ['${lower("allUsers")}', 'public'],
+    ['${join("", ["projectEditor:", var.project])}', 'convenience'],
+    ['${var.member}', 'unknown'],
+    ['${join("", ["user:", var.email])}', 'unknown'],
+    ['user:alice@example.com', 'user'],
+  ])('%s is %s', (text, kind) => {
+    expect(expressionMemberKind(text)).toBe(kind);
+  });
+
+  test('one opaque reference is opaque; text around a reference is not', () => {
+    expect(isOpaqueMember('${var.member}')).toBe(true);
+    expect(isOpaqueMember('${TfToken[TOKEN.12]}')).toBe(true);
+    expect(isOpaqueMember('user:${var.email}')).toBe(false);
+    expect(isOpaqueMember('${var.a}${var.b}')).toBe(false);
+  });
 });

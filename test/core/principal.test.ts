@@ -39,7 +39,7 @@ describe('Principal', () => {
       Principal.fromMember(
         'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/ci/*',
       ),
-    ).toThrow(/must not be a whole workload identity pool .*principalSetForAttribute/);
+    ).toThrow(/must not be a whole workload or workforce identity pool .*principalSetForAttribute/);
   });
 
   test('fails if fromMember has no known prefix', () => {

@@ -16,7 +16,7 @@ describe('ServiceIdentity', () => {
         account_id: 'api-run',
         project: 'acme-prod',
         display_name: 'api-run',
-        description: 'Managed by cdktf-guardrails (test/api)',
+        description: 'Managed by cdktf-guardrails (api)',
       },
     ]);
     expect(json.resource.google_service_account_key).toBeUndefined();
@@ -100,7 +100,7 @@ describe('ServiceIdentity', () => {
       },
     };
     expect(() => identity.allowWorkloadIdentity(wholePool)).toThrow(
-      /must not be a whole workload identity pool/,
+      /must not be a whole workload or workforce identity pool/,
     );
   });
 

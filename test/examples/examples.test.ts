@@ -1,24 +1,22 @@
-import { App, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { buildExamples } from '../../examples/app';
+import { GuardrailsTesting, SynthesizedStack } from '../../lib/testing';
 import { azureCatalog, gcpCatalog, iamMembers, Synthesized } from '../helpers';
 
 const catalog = gcpCatalog();
 
-/** Synthesizes every example stack, with validations on, as `npm run synth` does. */
-function synthExamples(): Map<string, Synthesized> {
+/** Synthesizes every example stack with the testing helpers (validations on, as `npm run synth`). */
+function synthExamples(): Map<string, SynthesizedStack> {
   const app: App = Testing.app();
   buildExamples(app);
-  const stacks = app.node.children.filter((c) => c.constructor.name.endsWith('Stack'));
-  return new Map(
-    stacks.map((stack) => {
-      const json = JSON.parse(Testing.synth(stack as never, true)) as Synthesized;
-      json.resource ??= {};
-      return [stack.node.id, json];
-    }),
-  );
+  const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+  return new Map(stacks.map((stack) => [stack.node.id, GuardrailsTesting.synth(stack)]));
 }
 
-const examples = synthExamples();
+const synthesized = synthExamples();
+const examples = new Map<string, Synthesized>(
+  [...synthesized].map(([name, s]) => [name, { resource: {}, ...s.json } as Synthesized]),
+);
 
 describe('examples', () => {
   test('the identity core example synthesizes', () => {
@@ -26,14 +24,24 @@ describe('examples', () => {
   });
 
   test.each([...examples.keys()])(
+    '%s: passes the guardrails, warnings included (acknowledged findings aside)',
+    (name) => {
+      const synth = synthesized.get(name)!;
+      synth.passesGuardrails({ failOnWarnings: true });
+      expect(synth.findings.filter((f) => !f.acknowledged)).toEqual([]);
+    },
+  );
+
+  test.each([...examples.keys()])(
     '%s: no basic role, no public member, no key, no policy or binding resource',
     (name) => {
       const json = examples.get(name)!;
       const text = JSON.stringify(json.resource);
-      for (const binding of iamMembers(json)) {
-        expect(['roles/owner', 'roles/editor', 'roles/viewer']).not.toContain(binding.role);
-        expect(['allUsers', 'allAuthenticatedUsers']).not.toContain(binding.member);
-      }
+      const synth = synthesized.get(name)!;
+      for (const role of ['roles/owner', 'roles/editor', 'roles/viewer'])
+        synth.hasNoGrant({ role });
+      for (const member of ['allUsers', 'allAuthenticatedUsers']) synth.hasNoGrant({ member });
+      expect(synth.warnings).toEqual([]);
       expect(text).not.toMatch(/"google_service_account_key"/);
       expect(Object.keys(json.resource).filter((t) => /_iam_(policy|binding)$/.test(t))).toEqual(
         [],
@@ -82,7 +90,87 @@ describe('foundation example', () => {
       'acme-prod/storage.googleapis.com': ['foundation'],
       'acme-prod/aiplatform.googleapis.com': ['foundation'],
       'acme-prod/sts.googleapis.com': ['foundation'],
+      'acme-prod/iap.googleapis.com': ['foundation'],
+      'acme-prod/bigquery.googleapis.com': ['foundation'],
+      'acme-prod/artifactregistry.googleapis.com': ['foundation'],
     });
+  });
+});
+
+describe('internal-admin example', () => {
+  const json = examples.get('internal-admin')!;
+  const synth = synthesized.get('internal-admin')!;
+
+  test('one group reaches the admin UI through IAP on the service; nobody gets an invoker role', () => {
+    const [service] = Object.values(json.resource.google_cloud_run_v2_service) as any[];
+    expect([service.iap_enabled, service.ingress, service.provider]).toEqual([
+      true,
+      'INGRESS_TRAFFIC_ALL',
+      'google-beta',
+    ]);
+    synth.hasGrant({
+      role: 'roles/iap.httpsResourceAccessor',
+      member: 'group:orders-ops@acme.example',
+    });
+    const invokers = Object.values(json.resource.google_cloud_run_v2_service_iam_member) as any[];
+    expect(invokers.map((b) => [b.role, b.member])).toEqual([
+      [
+        'roles/run.servicesInvoker',
+        expect.stringMatching(/^\$\{google_project_service_identity\.[^.]+\.member\}$/),
+      ],
+    ]);
+    // Every binding is on the one service.
+    expect(
+      Object.keys(json.resource)
+        .filter((t) => t.endsWith('_iam_member'))
+        .sort(),
+    ).toEqual([
+      'google_cloud_run_v2_service_iam_member',
+      'google_iap_web_cloud_run_service_iam_member',
+    ]);
+  });
+});
+
+describe('ml-pipeline example', () => {
+  const json = examples.get('ml-pipeline')!;
+
+  /** Every binding as `<type> <role> <member>`, members shortened to their account id. */
+  const bindings = iamMembers(json)
+    .map((b) => {
+      const sa = /google_service_account\.([a-z-]+)_Identity/.exec(b.member)?.[1];
+      const member = sa
+        ? `identity:${sa}`
+        : b.member.replace(/\$\{data\.google_project\.[^}]+\}/, '<n>');
+      const where = b.body.condition ? ` if ${b.body.condition.title}` : '';
+      return `${b.type.replace(/^google_|_iam_member$/g, '')} ${b.role} ${member}${where}`;
+    })
+    .sort();
+
+  test('each step has its own identity and only its own data; two documented project-level grants', () => {
+    expect(bindings).toEqual(
+      [
+        // ingestion: reads the transactions dataset (queries billed to the project), writes raw/
+        'bigquery_dataset roles/bigquery.dataViewer identity:ingest',
+        'project roles/bigquery.jobUser identity:ingest',
+        'storage_bucket roles/storage.objectCreator identity:ingest if objects under raw/',
+        // training: reads raw/, writes models/, stages, writes its metrics, launches its job
+        'storage_bucket roles/storage.objectViewer identity:training if objects under raw/',
+        'storage_bucket roles/storage.objectCreator identity:training if objects under models/',
+        'storage_bucket roles/storage.objectUser identity:training if objects under pipelines/training/',
+        'bigquery_dataset roles/bigquery.dataEditor identity:training',
+        'project roles/bigquery.jobUser identity:training',
+        'project roles/aiplatform.user identity:training',
+        'service_account roles/iam.serviceAccountUser identity:training',
+        // the image is pulled by Vertex AI's Custom Code Service Agent
+        'artifact_registry_repository roles/artifactregistry.reader serviceAccount:service-<n>@gcp-sa-aiplatform-cc.iam.gserviceaccount.com',
+        // the engineers launch both jobs: actAs on each account, job creation on the project
+        'service_account roles/iam.serviceAccountUser group:ml-engineers@acme.example',
+        'service_account roles/iam.serviceAccountUser group:ml-engineers@acme.example',
+        'project roles/aiplatform.user group:ml-engineers@acme.example',
+        // serving: predicts on one endpoint
+        'vertex_ai_endpoint projects/acme-prod/roles/guardrailsVertexPredict identity:fraud-scorer',
+      ].sort(),
+    );
   });
 });
 
@@ -115,6 +203,15 @@ describe('cloud-run example', () => {
     expect(
       Object.values(examples.get('foundation')!.resource.google_project_iam_audit_config),
     ).toContainEqual(expect.objectContaining({ service: 'secretmanager.googleapis.com' }));
+  });
+
+  test('CI deploys the API and acts as its runtime account only; nobody invokes the frontend', () => {
+    const synth = synthesized.get('cloud-run')!;
+    const ci = 'serviceAccount:ci-deploy@acme-prod.iam.gserviceaccount.com';
+    synth.hasGrant({ member: ci, role: 'roles/run.developer', target: 'orders-api' });
+    synth.hasGrant({ member: ci, role: 'roles/iam.serviceAccountUser', target: 'orders-api-run' });
+    expect(synth.findGrants({ member: ci })).toHaveLength(2);
+    synth.hasNoGrant({ role: 'roles/run.servicesInvoker', target: 'web' });
   });
 
   test('no service runs as the default compute account', () => {

@@ -24,18 +24,20 @@ describe('Entra ID provider audience', () => {
   test('fails without an audience: Google would expect its own resource name, which no Entra token carries', () => {
     // A JavaScript or Python caller can leave the required option out.
     expect(() => pool().addAzureAdProvider('azure', { tenantId: TENANT } as any)).toThrow(
-      "test/ci: 'allowedAudiences' is required. Pass the Application ID URI of the Entra app registration the workload requests its token for, e.g. allowedAudiences: ['api://<application id>']: Entra tokens carry it as 'aud', never the provider's resource name that Google expects by default.",
+      "test/ci: 'options.allowedAudiences' is required. Pass the Application ID URI of the Entra app registration the workload requests its token for, e.g. allowedAudiences: ['api://<application id>']: Entra tokens carry it as 'aud', never the provider's resource name that Google expects by default.",
     );
     expect(() =>
       pool().addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: [] }),
-    ).toThrow(/test\/ci: 'allowedAudiences' is empty\. Pass the Application ID URI/);
+    ).toThrow(
+      /test\/ci: 'options.allowedAudiences' must not be empty: a provider with no audience would accept none/,
+    );
   });
 
   test('fails on a single string where a list is expected (a JavaScript caller)', () => {
     expect(() =>
       pool().addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: APP_ID_URI as any }),
     ).toThrow(
-      /test\/ci: 'allowedAudiences' must be a list of audiences \(got 'api:\/\/acme-gcp-federation'\)/,
+      /test\/ci: 'options.allowedAudiences' must be a list, not a string \(got 'api:\/\/acme-gcp-federation'\)\. Wrap it in a list/,
     );
   });
 
@@ -43,14 +45,14 @@ describe('Entra ID provider audience', () => {
     const many = Array.from({ length: 11 }, (_, i) => `api://app-${i}`);
     expect(() =>
       pool().addAzureAdProvider('azure', { tenantId: TENANT, allowedAudiences: many }),
-    ).toThrow(/'allowedAudiences' must hold at most 10 audiences/);
+    ).toThrow(/'options.allowedAudiences' must hold at most 10 audiences/);
     expect(() =>
       pool().addOidcProvider('okta', {
         issuerUri: 'https://acme.okta.com',
         allowedAudiences: ['gcp', 'x'.repeat(257)],
         attributeCondition: "'gcp' in assertion.groups",
       }),
-    ).toThrow(/'allowedAudiences\[1\]' must be 1-256 characters/);
+    ).toThrow(/'options.allowedAudiences\[1\]' must be 1-256 characters/);
   });
 });
 
@@ -101,11 +103,11 @@ describe('GitHub identities by number', () => {
     expect(() =>
       p.addGitHubActionsProvider('github', { repositoryOwner: 'acme', repositoryOwnerId: 'acme' }),
     ).toThrow(
-      "test/ci: 'repositoryOwnerId' must be a numeric GitHub id, as a string (got 'acme'). Look it up with 'curl https://api.github.com/orgs/<owner> | jq .id' (or /repos/<owner>/<name>), e.g. '1342004'.",
+      "test/ci: 'options.repositoryOwnerId' must be a numeric GitHub id, as a string (got 'acme'). Look it up with 'curl https://api.github.com/orgs/<owner> | jq .id' (or /repos/<owner>/<name>), e.g. '1342004'.",
     );
     expect(() =>
       p.addGitHubActionsProvider('github', { repositoryOwner: 'acme', repositoryIds: ['01'] }),
-    ).toThrow(/'repositoryIds\[0\]' must be a numeric GitHub id/);
+    ).toThrow(/'options.repositoryIds\[0\]' must be a numeric GitHub id/);
     const github = p.addGitHubActionsProvider('github', {
       repositoryOwner: 'acme',
       repositoryIds: [REPO_ID],

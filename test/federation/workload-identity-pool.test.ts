@@ -36,7 +36,7 @@ describe('WorkloadIdentityPool', () => {
         project: 'acme-prod',
         workload_identity_pool_id: 'ci-pool',
         display_name: 'CI and other clouds',
-        description: 'Managed by cdktf-guardrails (test/ci)',
+        description: 'Managed by cdktf-guardrails (ci)',
       },
     ]);
     expect(
@@ -224,13 +224,19 @@ describe('federated principals', () => {
     p.addGitHubActionsProvider('github', { repositoryOwner: 'acme' });
     p.principalSetForAttribute('workflow', 'deploy');
     expect(() => Testing.synth(stack, true)).toThrow(
-      /principalSetForAttribute\('workflow', \.\.\.\) names an attribute that no provider of the pool maps/,
+      /test\/ci: 'name' \('workflow', given to principalSetForAttribute\) names an attribute that no provider of the pool maps/,
     );
   });
 
-  test.each(['*', '', 'acme/*'])('fails on a whole-pool or wildcard value %j', (value) => {
+  test.each(['*', 'acme/*'])('fails on a whole-pool or wildcard value %j', (value) => {
     expect(() => pool(testStack()).principalSetForAttribute('repository', value)).toThrow(
       /test\/ci: 'value' must be one attribute value, not empty or a wildcard/,
+    );
+  });
+
+  test('fails on an empty value', () => {
+    expect(() => pool(testStack()).principalSetForAttribute('repository', '')).toThrow(
+      /test\/ci: 'value' must not be empty or only whitespace \(got ''\)/,
     );
   });
 
@@ -276,42 +282,42 @@ describe('WorkloadIdentityPool bad input', () => {
   test('fails on provider ids, owners, repositories, refs, tenants, issuers and conditions', () => {
     const p = pool(testStack());
     expect(() => p.addGitHubActionsProvider('gh', { repositoryOwner: 'acme' })).toThrow(
-      /test\/ci\/gh: 'providerId' must be 4-32/,
+      /test\/ci: 'id' must be 4-32/,
     );
     expect(() => p.addGitHubActionsProvider('github', { repositoryOwner: 'acme inc' })).toThrow(
-      /'repositoryOwner' must be a GitHub organization/,
+      /'options.repositoryOwner' must be a GitHub organization/,
     );
     expect(() =>
       p.addGitHubActionsProvider('github', {
         repositoryOwner: 'acme',
         repositories: ['other/api'],
       }),
-    ).toThrow(/'repositories\[0\]' must belong to the provider's repositoryOwner 'acme'/);
+    ).toThrow(/'options.repositories\[0\]' must belong to the provider's repositoryOwner 'acme'/);
     expect(() =>
       p.addGitHubActionsProvider('github', { repositoryOwner: 'acme', refs: ['main'] }),
     ).toThrow(
-      "test/ci: 'refs[0]' must be a full Git ref such as 'refs/heads/main' or 'refs/tags/v1.2.0' (got 'main'). Write the full ref: 'main' is 'refs/heads/main'.",
+      "test/ci: 'options.refs[0]' must be a full Git ref such as 'refs/heads/main' or 'refs/tags/v1.2.0' (got 'main'). Write the full ref: 'main' is 'refs/heads/main'.",
     );
     expect(() =>
       p.addAzureAdProvider('azure', {
         tenantId: 'acme.onmicrosoft.com',
         allowedAudiences: [APP_ID_URI],
       }),
-    ).toThrow(/'tenantId' must be the tenant id: a GUID/);
+    ).toThrow(/'options.tenantId' must be the tenant id: a GUID/);
     expect(() =>
       p.addAzureAdProvider('azure', {
         tenantId: TENANT,
         allowedObjectIds: ['x'],
         allowedAudiences: [APP_ID_URI],
       }),
-    ).toThrow(/'allowedObjectIds\[0\]' must be an object id/);
+    ).toThrow(/'options.allowedObjectIds\[0\]' must be an object id/);
     expect(() =>
       p.addOidcProvider('okta', {
         issuerUri: 'http://acme.okta.com',
         allowedAudiences: ['gcp'],
         attributeCondition: 'x',
       }),
-    ).toThrow(/'issuerUri' must be an https:\/\/ URL/);
+    ).toThrow(/'options.issuerUri' must be an https:\/\/ URL/);
     expect(() =>
       p.addOidcProvider('okta', {
         issuerUri: 'https://acme.okta.com',
@@ -319,7 +325,7 @@ describe('WorkloadIdentityPool bad input', () => {
         attributeCondition: 'true',
       }),
     ).toThrow(
-      /test\/ci\/okta: 'attributeCondition' must restrict which tokens are accepted \(got 'true'\)/,
+      /test\/ci: 'options.attributeCondition' must restrict which tokens are accepted on every branch .*\(got 'true'\)/,
     );
     expect(() =>
       p.addOidcProvider('okta2', {
@@ -327,14 +333,16 @@ describe('WorkloadIdentityPool bad input', () => {
         allowedAudiences: ['gcp'],
         attributeCondition: ' ',
       }),
-    ).toThrow(/'attributeCondition' must restrict/);
+    ).toThrow(/test\/ci: 'options.attributeCondition' must not be empty or only whitespace/);
     expect(() =>
       p.addOidcProvider('okta3', {
         issuerUri: 'https://acme.okta.com',
         allowedAudiences: [],
         attributeCondition: 'assertion.x == 1',
       }),
-    ).toThrow(/'allowedAudiences' is empty/);
+    ).toThrow(
+      /test\/ci: 'options.allowedAudiences' must not be empty: a provider with no audience would accept none/,
+    );
     expect(() =>
       p.addOidcProvider('okta4', {
         issuerUri: 'https://acme.okta.com',
@@ -342,7 +350,7 @@ describe('WorkloadIdentityPool bad input', () => {
         attributeCondition: 'assertion.x == 1',
         attributeMapping: { 'attribute.x': 'assertion.x' },
       }),
-    ).toThrow(/'attributeMapping' does not map 'google.subject'/);
+    ).toThrow(/test\/ci: 'options.attributeMapping' does not map 'google.subject'/);
   });
 
   test('tokens are never rejected', () => {

@@ -95,6 +95,12 @@ describe('accessSnapshot', () => {
         role: 'roles/logging.viewer',
         members: ['group:sre@example.com'],
       });
+      // A service agent's domain names its service, not a project: no cross-project flag.
+      new StorageBucketIamMember(stack, 'agent', {
+        bucket: 'acme-data',
+        role: 'roles/storage.objectViewer',
+        member: 'serviceAccount:service-123456789012@gcp-sa-aiplatform-cc.iam.gserviceaccount.com',
+      });
     });
     const flags = Object.fromEntries(snapshot.grants.map((g) => [g.principal, g.flags]));
     expect(flags).toEqual({
@@ -103,6 +109,7 @@ describe('accessSnapshot', () => {
       'group:deployers@example.com': ['impersonation', 'project-wide'],
       'serviceAccount:etl@acme-analytics.iam.gserviceaccount.com': ['cross-project'],
       'group:sre@example.com': ['project-wide', 'authoritative'],
+      'serviceAccount:service-123456789012@gcp-sa-aiplatform-cc.iam.gserviceaccount.com': [],
     });
     // The custom role of the stack is shown by name, with its own permission count.
     const custom = snapshot.grants.find((g) => g.principal === 'group:deployers@example.com')!;

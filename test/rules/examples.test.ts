@@ -2,6 +2,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { buildExamples } from '../../examples/app';
 import { analyzeStack } from '../../lib/analysis/analyze';
 import { evaluate } from '../../lib/rules/engine';
+import { JOB_CREATION_REASON } from '../../lib/vertex/private/pipeline-identity-rules';
 import { synthToFolder } from '../analysis/synth-output';
 import { warningsOf } from '../helpers';
 
@@ -17,16 +18,36 @@ describe('the examples pass the guardrails', () => {
       'federation',
       'foundation',
       'identity-core',
+      'internal-admin',
+      'ml-pipeline',
       'storage',
       'vertex',
     ]);
   });
 
+  /**
+   * The one documented exception: Vertex AI jobs have no resource-level IAM, so who creates
+   * them holds roles/aiplatform.user on the project, which VertexPipelineIdentity records as
+   * an acknowledged finding with its reason (the ML engineers who submit, the pipeline that
+   * launches its training job).
+   */
+  const ACKNOWLEDGED: Record<string, string[]> = {
+    'ml-pipeline': [
+      'iam-vertex-project-role group:ml-engineers@acme.example',
+      'iam-vertex-project-role serviceAccount:fraud-training@acme-prod.iam.gserviceaccount.com',
+    ],
+  };
+
   test.each(stacks.map((s) => [s.node.id, s] as const))(
-    '%s: no finding at all, not even an acknowledged one',
-    (_, stack) => {
+    '%s: no finding, except the documented acknowledged ones',
+    (name, stack) => {
       const { json } = synthToFolder(stack); // fails on any error finding
-      expect(evaluate(analyzeStack(json))).toEqual([]);
+      const findings = evaluate(analyzeStack(json));
+      expect(findings.filter((f) => !f.acknowledged)).toEqual([]);
+      expect(
+        findings.map((f) => `${f.rule} ${/ to (\S+) on /.exec(f.message)?.[1]}`).sort(),
+      ).toEqual(ACKNOWLEDGED[name] ?? []);
+      expect(findings.every((f) => f.reason === JOB_CREATION_REASON)).toBe(true);
       expect(warningsOf(stack).filter((w) => w.startsWith('Guardrails'))).toEqual([]);
     },
   );

@@ -81,7 +81,7 @@ describe('Guardrails.check', () => {
       ),
     ]);
     expect(warningsOf(stack)).toEqual([
-      expect.stringMatching(/^Guardrails \[storage-no-versioning-or-retention\]/),
+      expect.stringMatching(/^test\/scratch: Guardrails \[storage-no-versioning-or-retention\]/),
     ]);
   });
 

@@ -41,12 +41,22 @@ describeRules([
       },
     }),
     compliant: stackJson({
-      google_cloud_run_v2_service: { api: service() },
+      google_cloud_run_v2_service: {
+        api: service(),
+        // Identity-Aware Proxy on the service authorizes every request, the run.app URL's too.
+        admin: service({ ingress: 'INGRESS_TRAFFIC_ALL', iap_enabled: true }),
+      },
       google_cloud_run_service: {
         v1: {
           name: 'old',
           location: 'europe-west1',
           metadata: { annotations: { 'run.googleapis.com/ingress': 'internal' } },
+          template: { spec: { service_account_name: 'old@acme-prod.iam.gserviceaccount.com' } },
+        },
+        v1iap: {
+          name: 'old-admin',
+          location: 'europe-west1',
+          metadata: { annotations: { 'run.googleapis.com/iap-enabled': 'true' } },
           template: { spec: { service_account_name: 'old@acme-prod.iam.gserviceaccount.com' } },
         },
       },

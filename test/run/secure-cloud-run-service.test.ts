@@ -72,8 +72,10 @@ describe('SecureCloudRunService defaults', () => {
     expect(bodiesOf(synth(stack), 'google_service_account')[0].account_id).toBe('a-run-sa');
     const long = testStack();
     service(long, { serviceName: 'a-very-long-service-name-that-is-near-the-limit' });
+    // Longer than 26 characters: a prefix and a hash of the whole name (see the
+    // 'derived names' tests).
     expect(bodiesOf(synth(long), 'google_service_account')[0].account_id).toBe(
-      'a-very-long-service-name-t-run',
+      'a-very-long-service-652b1a-run',
     );
   });
 
@@ -340,7 +342,7 @@ describe('SecureCloudRunService public access', () => {
       },
     };
     expect(() => service(testStack(), { invokers: [everyone] })).toThrow(
-      /test\/api: 'grantee' must name an identity, not the public \(got 'allUsers'\).*publicAccess/,
+      /test\/api: 'invokers\[0\]' must name an identity, not the public \(got 'allUsers'\).*publicAccess/,
     );
   });
 });

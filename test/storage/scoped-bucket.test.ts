@@ -176,7 +176,7 @@ describe('ScopedBucket grants', () => {
     'fails if the prefix is %j',
     (prefix) => {
       expect(() => bucket(testStack()).grantRead(api, { prefix })).toThrow(
-        /test\/uploads: 'prefix' must be an object name prefix.*Use e.g. 'incoming\/'/,
+        /test\/uploads: 'options.prefix' must be an object name prefix.*Use e.g. 'incoming\/'/,
       );
     },
   );
@@ -211,7 +211,7 @@ describe('ScopedBucket CMEK', () => {
         crypto_key_id: KEY,
         role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
         member: expect.stringMatching(
-          /^\$\{data\.google_storage_project_service_account\.uploads_StorageServiceAgent_[A-Z0-9]+\.member\}$/,
+          /^\$\{data\.google_storage_project_service_account\.GuardrailsSharedBindings_StorageServiceAgent-[0-9a-f]{12}_[A-Z0-9]+\.member\}$/,
         ),
       },
     ]);

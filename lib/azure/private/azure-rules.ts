@@ -61,16 +61,55 @@ export function validateWorkspaceId(scope: IConstruct, id: string): void {
   );
 }
 
+/** Address blocks that are not on the public internet (RFC 6890 special-purpose ranges). */
+const NON_PUBLIC: ReadonlyArray<[string, number, string]> = [
+  ['0.0.0.0', 8, "'this network'"],
+  ['10.0.0.0', 8, 'private (RFC 1918)'],
+  ['100.64.0.0', 10, 'shared carrier-grade NAT space'],
+  ['127.0.0.0', 8, 'loopback'],
+  ['169.254.0.0', 16, 'link-local'],
+  ['172.16.0.0', 12, 'private (RFC 1918)'],
+  ['192.168.0.0', 16, 'private (RFC 1918)'],
+  ['224.0.0.0', 3, 'multicast or reserved'],
+];
+
+/**
+ * A public IPv4 address or range for the vault firewall. Key Vault IP rules only match public
+ * addresses: private ranges cannot be added ("any IP range inside 10.0.0.0-10.255.255.255
+ * (private IP addresses) cannot be used to add network rules",
+ * https://learn.microsoft.com/powershell/module/az.keyvault/add-azkeyvaultnetworkrule), and a
+ * range such as 0.0.0.0/0 lets the whole internet through, which is no firewall.
+ */
 export function validateIpRange(scope: IConstruct, prop: string, range: string): void {
   if (isUnresolved(range)) return;
   const match = IPV4_OR_CIDR.exec(range);
+  const fix = "Use the Cloud NAT egress address of the workload, e.g. '203.0.113.10/32'.";
   if (!match || match.slice(1, 5).some((octet) => Number(octet) > 255)) {
+    throw invalidValue(scope, prop, range, 'must be a public IPv4 address or CIDR range', fix);
+  }
+  const bits = match[6] === undefined ? 32 : Number(match[6]);
+  const [start, end] = span(match.slice(1, 5).map(Number), bits);
+  const reserved = NON_PUBLIC.find(([block, blockBits]) => {
+    const [s, e] = span(block.split('.').map(Number), blockBits);
+    return start <= e && s <= end;
+  });
+  if (bits < 8 || reserved) {
     throw invalidValue(
       scope,
       prop,
       range,
-      'must be a public IPv4 address or CIDR range',
-      "Use the Cloud NAT egress address of the workload, e.g. '203.0.113.10/32'.",
+      bits < 8
+        ? `must be a public address or a narrow range: /${bits} covers a large part of the internet and turns the vault firewall off`
+        : `must be a public IPv4 address or range, not ${reserved![2]} space (Key Vault IP rules only match public addresses; they ignore or refuse private ones)`,
+      fix,
     );
   }
+}
+
+/** First and last address of `octets`/`bits`, as numbers. */
+function span(octets: number[], bits: number): [number, number] {
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  const start = Math.floor(address / size) * size;
+  return [start, start + size - 1];
 }

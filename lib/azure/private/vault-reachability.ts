@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
+import type { ValidationError } from '../../core/errors';
 import { invalidProps } from '../../core/private/messages';
 import { isUnresolved } from '../../core/private/validate';
-import { ServiceIdentity } from '../../core/service-identity';
+import type { IServiceIdentity } from '../../core/service-identity';
 import { CloudRunVpcEgress } from '../../run/cloud-run-options';
 import { servicesRunningAs } from '../../run/private/runtime-services';
 
@@ -26,7 +27,7 @@ export function refuseSecretScopesOnNewVault(
 
 /**
  * Why a Cloud Run service that runs as the workload cannot reach the vault this construct
- * creates, one message per service (checked at synth, when every service exists).
+ * creates, for the first such service (checked at synth, when every service exists).
  *
  * With `allowedIpRanges` the vault admits only those addresses, which for Cloud Run means
  * all traffic through a VPC whose Cloud NAT uses them (Cloud Run's own egress addresses are
@@ -35,27 +36,32 @@ export function refuseSecretScopesOnNewVault(
  */
 export function vaultUnreachableFrom(
   scope: IConstruct,
-  workload: ServiceIdentity,
+  workload: IServiceIdentity,
   allowedIpRanges: string[],
-): string[] {
-  return servicesRunningAs(workload).flatMap((service) => {
+): ValidationError | undefined {
+  for (const service of servicesRunningAs(workload)) {
     const vpc = service.vpcAccess;
     const egress = vpc?.egress ?? CloudRunVpcEgress.PRIVATE_RANGES_ONLY;
     const name = service.node.id;
     if (allowedIpRanges.length > 0) {
-      if (vpc && (isUnresolved(egress) || egress === CloudRunVpcEgress.ALL_TRAFFIC)) return [];
+      if (vpc && (isUnresolved(egress) || egress === CloudRunVpcEgress.ALL_TRAFFIC)) continue;
       const how = vpc
         ? 'sends only private ranges through its VPC (egress PRIVATE_RANGES_ONLY)'
         : 'has no vpcAccess';
-      return [
-        `${scope.node.path}: 'allowedIpRanges' admit only those addresses, but the Cloud Run service ${service.node.path}, which runs as the workload, ${how}, so its requests reach Azure from Google's shared addresses and the vault refuses them. ` +
-          `Give ${name} vpcAccess with egress: CloudRunVpcEgress.ALL_TRAFFIC through a subnet whose Cloud NAT uses the addresses in allowedIpRanges.`,
-      ];
+      return invalidProps(
+        scope,
+        'allowedIpRanges',
+        `admit only those addresses, but the Cloud Run service ${service.node.path}, which runs as the workload, ${how}, so its requests reach Azure from Google's shared addresses and the vault refuses them`,
+        `Give ${name} vpcAccess with egress: CloudRunVpcEgress.ALL_TRAFFIC through a subnet whose Cloud NAT uses the addresses in allowedIpRanges.`,
+      );
     }
-    if (vpc) return [];
-    return [
-      `${scope.node.path}: the vault has no allowedIpRanges, so its public network access is off, and the Cloud Run service ${service.node.path}, which runs as the workload, has no vpcAccess to reach it privately. ` +
-        `Give ${name} vpcAccess into the VPC connected to the vault's private endpoint, or pass its Cloud NAT addresses in allowedIpRanges.`,
-    ];
-  });
+    if (vpc) continue;
+    return invalidProps(
+      scope,
+      'allowedIpRanges',
+      `are not given, so the vault's public network access is off, and the Cloud Run service ${service.node.path}, which runs as the workload, has no vpcAccess to reach it privately`,
+      `Give ${name} vpcAccess into the VPC connected to the vault's private endpoint, or pass its Cloud NAT addresses in allowedIpRanges.`,
+    );
+  }
+  return undefined;
 }

@@ -1,16 +1,23 @@
 import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Grant, IamCondition } from '../grant';
-import { IGrantable, validateMember } from '../principal';
+import type { IGrantable, IPrincipal } from '../principal';
 import { recordGrant } from './grant-registry';
-import { PUBLIC_MEMBERS } from './member-kinds';
+import { createdAccountFor } from './identity-registry';
+import { hasMemberKey, memberKey } from './member-key';
+import { memberKind, PUBLIC_MEMBERS } from './member-kinds';
+import { validateMember } from './member-rules';
 import { invalidValue } from './messages';
 import { isBasicRole } from './role-kinds';
-import { principalKey, roleShortName, stableId } from './stable-id';
+import { checkArg, grantable } from './shape';
+import { SharedBindings } from './shared-bindings';
+import { roleShortName, stableId } from './stable-id';
+import { terraformLiteral } from './terraform-text';
 import { isUnresolved } from './validate';
 
 const MAX_CONDITION_TITLE = 100;
 const MAX_CONDITION_DESCRIPTION = 256;
+const GRANTEE = grantable<IGrantable>();
 
 /** Makes the provider's `*_iam_member` resource for one binding. */
 export type IamMemberFactory = (
@@ -22,18 +29,34 @@ export type IamMemberFactory = (
 
 /** One additive binding of a role to a grantee on one resource. */
 export interface IamMemberBinding {
-  /** Parent of the binding resource; usually the construct that owns the resource. */
-  readonly scope: Construct;
+  /** The construct the user made or called; refusals name its path. */
+  readonly requester: IConstruct;
+  /**
+   * The prop or argument the grantee came from, as the user wrote it (`invokers[1]`, `caller`).
+   * @default 'grantee'
+   */
+  readonly prop?: string;
+  /**
+   * The construct that owns the target resource (the service, the bucket, the service
+   * account); the binding lives under it. Without one (a secret or a KMS key made elsewhere)
+   * it lives under the stack's shared bindings, so that its address never depends on which
+   * construct asked for it.
+   */
+  readonly owner?: Construct;
   /** The role to bind. Basic roles are refused. */
   readonly role: string;
   /**
    * What identifies `role` across synths when it is a reference (a custom role's `name`),
-   * e.g. the custom role's construct path. Saves resolving the token for every binding.
+   * e.g. the custom role's stack-relative path. Saves resolving the token for every binding.
    */
   readonly roleKey?: string;
-  /** Who gets the role. */
-  readonly grantee: IGrantable;
-  /** Readable name of the resource the binding is on, for the grant registry and the construct id. */
+  /** Who gets the role, as the user gave it: its shape is checked here. */
+  readonly grantee: unknown;
+  /**
+   * The target resource, named the same way whoever asks (`secret-manager:projects/p/secrets/db`
+   * for `db` and `projects/p/secrets/db` alike): part of the binding's key and the grant's
+   * readable `resource`.
+   */
   readonly resource: string;
   /** Optional condition narrowing the binding. */
   readonly condition?: IamCondition;
@@ -53,34 +76,31 @@ const GRANT_OF_RESOURCE = new WeakMap<IConstruct, Grant>();
  * The one way the library makes Google IAM bindings: an additive `google_*_iam_member`
  * (never `_iam_policy`/`_iam_binding`, which would remove access granted elsewhere).
  *
- * The construct id derives from (role, member, condition, resource), so reordering grantees
- * leaves every address unchanged and granting the same thing twice returns the first grant.
- * The resource is part of it because one construct may hold bindings on several resources
- * (a Cloud Run service binds its runtime account on each of its secrets).
- * Each new binding is recorded in the stack's grant registry.
+ * One binding per effective grant in a stack: the construct id derives from (role, normalized
+ * member, condition, target), and the binding lives under the target's owner (or the stack's
+ * shared bindings), so reordering grantees leaves every address unchanged and asking again,
+ * from another construct or with another spelling of the same member, returns the first grant.
+ * Two bindings for one grant would remove each other's access when either is destroyed.
  */
 export function bindIamMember(binding: IamMemberBinding): Grant {
-  const { scope, role, condition } = binding;
-  const principal = binding.grantee.grantPrincipal;
+  const { requester, role, condition } = binding;
+  const prop = binding.prop ?? 'grantee';
+  const grantee = checkArg(requester, prop, binding.grantee, GRANTEE);
+  const principal = canonicalPrincipal(requester, grantee.grantPrincipal);
   const member = principal.member;
-  validateRole(scope, role);
-  if (!(PUBLIC_MEMBERS.has(member) && binding.publicAccessReason)) {
-    validateMember(scope, 'grantee', member);
-  }
-  if (condition) validateCondition(scope, condition);
+  validateRole(requester, role);
+  const isPublic = PUBLIC_MEMBERS.has(member) && binding.publicAccessReason !== undefined;
+  if (!isPublic && !hasMemberKey(principal)) validateMember(requester, prop, member, requester);
+  if (condition) validateCondition(requester, condition);
 
-  const key = [
-    binding.roleKey ?? role,
-    principalKey(principal, member),
-    condition ?? null,
-    binding.resource,
-  ];
+  const scope = binding.owner ?? SharedBindings.of(requester);
+  const key = [binding.roleKey ?? role, memberKey(principal), condition ?? null, binding.resource];
   const id = stableId(scope, roleShortName(role), key);
   const existing = scope.node.tryFindChild(id);
   const previous = existing && GRANT_OF_RESOURCE.get(existing);
   if (previous) return previous;
 
-  const resource = binding.create(scope, id, member, condition);
+  const resource = binding.create(scope, id, member, condition && literalCondition(condition));
   const grant = new Grant({
     principal,
     role,
@@ -92,6 +112,28 @@ export function bindIamMember(binding: IamMemberBinding): Grant {
   GRANT_OF_RESOURCE.set(resource, grant);
   recordGrant(scope, grant);
   return grant;
+}
+
+/**
+ * A literal `serviceAccount:` member of an account that the stack creates is bound through
+ * that account's reference, so Terraform creates the account before the binding (on the first
+ * apply, a binding to an account that does not exist yet fails), and both spellings share a key.
+ */
+function canonicalPrincipal(scope: IConstruct, principal: IPrincipal): IPrincipal {
+  const member = principal.member;
+  if (isUnresolved(member) || memberKind(member) !== 'service-account') return principal;
+  const created = createdAccountFor(scope, member.slice('serviceAccount:'.length));
+  return (created as unknown as IPrincipal | undefined) ?? principal;
+}
+
+/** The condition as Terraform must read it: `${` and `%{` in its literal text escaped. */
+function literalCondition(condition: IamCondition): IamCondition {
+  return {
+    title: terraformLiteral(condition.title),
+    expression: terraformLiteral(condition.expression),
+    description:
+      condition.description === undefined ? undefined : terraformLiteral(condition.description),
+  };
 }
 
 function validateRole(scope: IConstruct, role: string): void {

@@ -7,14 +7,16 @@ const LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
 
 /**
  * Google Cloud labels: keys 1-63 characters of lowercase letters, digits, `_` and `-`,
- * starting with a letter; values up to 63 of the same. Tokens pass.
+ * starting with a letter; values up to 63 of the same. Tokens pass (a whole map given as a
+ * token is checked by the provider).
  */
 export function validateLabels(
   scope: IConstruct,
   prop: string,
   labels: Record<string, string> | undefined,
 ): void {
-  for (const [key, value] of Object.entries(labels ?? {})) {
+  if (labels === undefined || isUnresolved(labels)) return;
+  for (const [key, value] of Object.entries(labels)) {
     if (!isUnresolved(key) && !LABEL_KEY.test(key)) {
       throw invalidValue(
         scope,

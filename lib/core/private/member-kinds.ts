@@ -98,6 +98,9 @@ export function isBroadMember(member: string): boolean {
   return BROAD_KINDS.has(memberKind(member));
 }
 
+/** A member whose text after its `<kind>:` prefix has no capital letter. */
+const LOWER_CASE_AFTER_PREFIX = /^[^:]*:[^A-Z]*$/;
+
 /**
  * The member as IAM compares it: email addresses and domains are case-insensitive, so
  * `user:Alice@Example.com` and `user:alice@example.com` are one member. Terraform references
@@ -105,6 +108,8 @@ export function isBroadMember(member: string): boolean {
  */
 export function normalizeMember(member: string, kind: MemberKind = memberKind(member)): string {
   if (!CASE_INSENSITIVE_KINDS.has(kind)) return member;
+  // Most members are written in lower case already: nothing to copy.
+  if (LOWER_CASE_AFTER_PREFIX.test(member)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
   if (!member.includes('${')) {
@@ -138,4 +143,37 @@ export function isDefaultServiceAccount(memberOrEmail: string): boolean {
     memberOrEmail.includes('_default_service_account.') &&
     DEFAULT_ACCOUNT_REFERENCE.test(memberOrEmail)
   );
+}
+
+/** One Terraform interpolation and nothing else, e.g. `${var.member}`: its kind is unknown until apply. */
+const WHOLE_INTERPOLATION = /^\$\{[^}]*\}$/;
+
+/**
+ * True when the member is a single reference whose text only Terraform knows (a variable, a
+ * function call), so its form cannot be judged. Works on literal, token and resolved text.
+ */
+export function isOpaqueMember(member: string): boolean {
+  return WHOLE_INTERPOLATION.test(member);
+}
+
+/** Double-quoted string literals inside a Terraform expression. */
+const EXPRESSION_LITERAL = /"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * The kind a member built by a Terraform function (`${join("", ["principalSet://...", x, "/*"])}`,
+ * `${format(...)}`) evidently has, judged by the string literals in the expression: a public
+ * member, a convenience prefix, or a principal set ending in `/*`. `'unknown'` when nothing
+ * shows; the value itself is only known at apply.
+ */
+export function expressionMemberKind(text: string): MemberKind {
+  if (!text.startsWith('${')) return memberKind(text);
+  const literals = [...text.matchAll(EXPRESSION_LITERAL)].map((m) => m[1]);
+  if (literals.some((l) => PUBLIC_MEMBERS.has(l))) return 'public';
+  if (literals.some((l) => CONVENIENCE.test(l))) return 'convenience';
+  if (
+    literals.some((l) => l.startsWith('principalSet://')) &&
+    literals.some((l) => l.endsWith('/*'))
+  )
+    return 'whole-pool';
+  return 'unknown';
 }

@@ -1,4 +1,5 @@
-import { IConstruct } from 'constructs';
+import { Token, Tokenization } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from '../errors';
 
 /** Where a value was given: a construct (its path) or a factory name such as `Principal.user`. */
@@ -6,20 +7,50 @@ export type Location = IConstruct | string;
 
 /** Largest part of a refused value quoted in a message. */
 const MAX_QUOTED_LENGTH = 120;
+/** How many entries of a list or object are shown. */
+const MAX_SHOWN_ENTRIES = 5;
 
 function describeLocation(location: Location): string {
   return typeof location === 'string' ? location : location.node.path;
 }
 
-/** Quotes a refused value for a message, shortened when long. */
+/**
+ * Shows a refused value as the caller wrote it, on one line: strings in quotes, everything
+ * else as JavaScript would print it (`undefined`, `null`, `NaN`, `true`, `['a']`), a
+ * construct by its path, a token as the token text. Never throws (circular objects included).
+ */
 export function quote(value: unknown): string {
-  // JSON.stringify gives undefined for undefined, functions and symbols: show those as text.
-  const text =
-    typeof value === 'string'
-      ? escapeControlCharacters(value)
-      : (JSON.stringify(value) ?? String(value));
-  const shown = text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
-  return `'${shown}'`;
+  const text = describe(value, 0);
+  if (typeof value === 'string' || text.length <= MAX_QUOTED_LENGTH) return text;
+  return `${text.slice(0, MAX_QUOTED_LENGTH)}…`;
+}
+
+function describe(value: unknown, depth: number): string {
+  if (typeof value === 'string') return `'${shorten(escapeControlCharacters(value))}'`;
+  if (typeof value === 'number') {
+    return Token.isUnresolved(value) ? `'${Tokenization.stringifyNumber(value)}'` : String(value);
+  }
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Construct.isConstruct(value)) return `construct '${value.node.path}'`;
+  if (Tokenization.isResolvable(value)) return `'${Token.asString(value)}'`;
+  if (depth > 1) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, MAX_SHOWN_ENTRIES).map((v) => describe(v, depth + 1));
+    if (value.length > MAX_SHOWN_ENTRIES) shown.push('…');
+    return `[${shown.join(', ')}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  const shown = entries
+    .slice(0, MAX_SHOWN_ENTRIES)
+    .map(([k, v]) => `${k}: ${describe(v, depth + 1)}`);
+  if (entries.length > MAX_SHOWN_ENTRIES) shown.push('…');
+  return `{ ${shown.join(', ')} }`;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
 }
 
 /** Shows newlines, tabs and other control characters as JSON escapes, so a message stays one line. */
@@ -33,7 +64,7 @@ function escapeControlCharacters(text: string): string {
 
 /**
  * The one message format of the library:
- * `<path>: '<prop>' <rule> (got '<value>'). <fix>`
+ * `<path>: '<prop>' <rule> (got <value>). <fix>`
  */
 export function invalidValue(
   location: Location,

@@ -13,6 +13,8 @@ import { isUnresolved } from './validate';
 /** One resource that can only be created (or used) once `services` are enabled in `project`. */
 interface Requirement {
   readonly resource: TerraformResource;
+  /** The construct a warning names (the one the user made); default: the resource's parent. */
+  readonly requester?: IConstruct;
   readonly project: string;
   readonly services: readonly string[];
 }
@@ -58,7 +60,7 @@ class RequiredApis implements IAspect {
     const managedProjects = new Set(enabled.map((s) => s.projectInput).filter(isLiteral));
     const waitsFor = new Map<TerraformResource, Set<ProjectService>>();
     const warned = new Set<string>();
-    for (const { resource, project, services } of this.requirements) {
+    for (const { resource, project, services, requester } of this.requirements) {
       for (const service of services) {
         const matches = enabled.filter(
           (s) => s.serviceInput === service && sameProject(s, project),
@@ -71,12 +73,12 @@ class RequiredApis implements IAspect {
           if (added.length > 0)
             resource.dependsOn = [...(resource.dependsOn ?? []), ...added.map(dependable)];
         } else if (managedProjects.has(project)) {
-          const owner = resource.node.scope ?? resource;
+          const owner = requester ?? resource.node.scope ?? resource;
           const key = `${owner.node.path}\n${project}\n${service}`;
           if (warned.has(key)) continue;
           warned.add(key);
           Annotations.of(owner).addWarning(
-            `${owner.node.path}: needs ${service} enabled in project '${project}', and this stack enables APIs of that project (google_project_service) but not this one. Add a google_project_service for ${service}, or make sure it is enabled before this stack is applied.`,
+            `needs ${service} enabled in project '${project}', and this stack enables APIs of that project (google_project_service) but not this one. Add a google_project_service for ${service}, or make sure it is enabled before this stack is applied.`,
           );
         }
       }
@@ -86,13 +88,19 @@ class RequiredApis implements IAspect {
 
 const OF_STACK = new WeakMap<TerraformStack, RequiredApis>();
 
-/** Records that `resource` needs `services` enabled in `project`. */
+/**
+ * Records that `resource` needs `services` enabled in `project`. A warning names `requester`
+ * when given (for a binding that lives under the stack's shared bindings: the construct that
+ * asked for it), else the resource's parent.
+ */
 export function requireApis(
   resource: TerraformResource,
   project: string,
   services: string[],
+  requester?: IConstruct,
 ): void {
-  if (services.length > 0) RequiredApis.of(resource).add({ resource, project, services });
+  if (services.length > 0)
+    RequiredApis.of(resource).add({ resource, project, services, requester });
 }
 
 function projectServicesOf(stack: TerraformStack): ProjectService[] {

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { isUnresolved } from './validate';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
@@ -14,13 +15,18 @@ const HASH_LENGTH = 12;
  * duplicates collapse into one resource.
  *
  * Tokens in `parts` are resolved to their Terraform expressions first, so a reference to a
- * service account's `member` hashes to the same id in every synth.
+ * service account's `member` hashes to the same id in every synth. Construct paths in `parts`
+ * must be stack-relative ({@link stackRelativePath}), so that renaming the stack changes no id.
  */
 export function stableId(scope: IConstruct, prefix: string, parts: unknown[]): string {
   const text = JSON.stringify(parts);
-  const key = Token.isUnresolved(text) ? JSON.stringify(resolveTokens(scope, parts)) : text;
-  const hash = createHash('sha256').update(key).digest('hex');
-  return `${prefix}-${hash.slice(0, HASH_LENGTH)}`;
+  const key = isUnresolved(text) ? JSON.stringify(resolveTokens(scope, parts)) : text;
+  return `${prefix}-${shortHash(key, HASH_LENGTH)}`;
+}
+
+/** The first `length` hex digits of the SHA-256 of `text`. */
+export function shortHash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
 /** Replaces tokens by the Terraform expressions they stand for. */
@@ -32,14 +38,38 @@ function resolveTokens(scope: IConstruct, value: unknown): unknown {
   });
 }
 
+/** Resolved texts per stack: each token string is resolved at most once. */
+const RESOLVED = new WeakMap<TerraformStack, Map<string, string>>();
+
 /**
- * What identifies a principal across synths. A member string that holds a token (e.g. the
- * `member` attribute of a service account) is identified by the construct that makes it,
- * which is cheaper than resolving the token and means the same thing.
+ * The Terraform text a string with tokens stands for, e.g.
+ * `principalSet://iam.googleapis.com/${google_iam_workload_identity_pool.ci.name}/*`.
+ * Literal strings are returned as they are; resolved texts are remembered per stack.
  */
-export function principalKey(principal: object, member: string): string {
-  if (!Token.isUnresolved(member)) return member;
-  return Construct.isConstruct(principal) ? `construct:${principal.node.path}` : member;
+export function resolvedText(scope: IConstruct, value: string): string {
+  if (!isUnresolved(value)) return value;
+  const stack = TerraformStack.of(scope);
+  let known = RESOLVED.get(stack);
+  if (!known) RESOLVED.set(stack, (known = new Map()));
+  let text = known.get(value);
+  if (text === undefined) {
+    const resolved = resolveTokens(scope, value);
+    text = typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+    known.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * The construct's path below its stack (`api/Identity`, not `prod/api/Identity`). cdktf's own
+ * logical ids are stack-relative; everything the library derives from a path (binding keys,
+ * custom role ids, descriptions) uses this, so renaming a stack changes no resource.
+ */
+export function stackRelativePath(construct: IConstruct): string {
+  const stackPath = TerraformStack.of(construct).node.path;
+  const path = construct.node.path;
+  if (path === stackPath) return '';
+  return stackPath === '' ? path : path.slice(stackPath.length + 1);
 }
 
 /**
@@ -48,7 +78,7 @@ export function principalKey(principal: object, member: string): string {
  * the text of a token changes with creation order and must never reach a construct id.
  */
 export function roleShortName(role: string): string {
-  if (Token.isUnresolved(role)) return 'custom-role';
+  if (isUnresolved(role)) return 'custom-role';
   const name = role.slice(role.lastIndexOf('/') + 1);
   return name.replace(/[^A-Za-z0-9.-]/g, '-');
 }

@@ -14,8 +14,15 @@ const EMAIL = /^[^@\s:/]+@[a-z0-9.-]+\.[a-z]{2,}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True when the value holds a token that only Terraform can resolve. */
+/** Every cdktf token marker in a string (`${TfToken[...]}`, `#{TfToken[...]}`, `&{TfToken[...]}`) holds this. */
+const TOKEN_MARKER = 'TfToken[';
+
+/**
+ * True when the value holds a token that only Terraform can resolve. A string without a token
+ * marker is answered without cdktf's parser: checks run on every prop of every construct.
+ */
 export function isUnresolved(value: unknown): boolean {
+  if (typeof value === 'string' && !value.includes(TOKEN_MARKER)) return false;
   return Token.isUnresolved(value);
 }
 
@@ -118,23 +125,6 @@ function regionFix(value: string): string {
   const near = [...GOOGLE_CLOUD_REGIONS].filter((r) => r.startsWith(family)).slice(0, 6);
   const examples = near.length > 0 ? near : ['europe-west1', 'us-central1', 'asia-northeast1'];
   return `Use a region such as ${examples.map((r) => `'${r}'`).join(', ')}.`;
-}
-
-/** Refuses strings longer than `max` characters (display names, descriptions, reasons). */
-export function validateMaxLength(
-  location: Location,
-  prop: string,
-  value: string | undefined,
-  max: number,
-): void {
-  if (value === undefined || isUnresolved(value) || value.length <= max) return;
-  throw invalidValue(
-    location,
-    prop,
-    value,
-    `must be at most ${max} characters (it has ${value.length})`,
-    'Shorten it.',
-  );
 }
 
 /**

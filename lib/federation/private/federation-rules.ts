@@ -1,6 +1,8 @@
+import { Fn, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProps, invalidValue } from '../../core/private/messages';
 import { isUnresolved, validatePattern } from '../../core/private/validate';
+import { acceptsEveryToken } from './attribute-condition';
 
 const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -8,6 +10,8 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,
 const GIT_REF = /^refs\/(heads|tags)\/[^\s'"\\]+$/;
 const HTTPS_URL = /^https:\/\/[^\s/$.?#].[^\s'"]*$/;
 const ATTRIBUTE_NAME = /^[a-z_][a-z0-9_]{0,99}$/;
+/** Google attributes a workload identity pool provider can map. */
+const MAPPED_ATTRIBUTE = /^(google\.(subject|groups)|attribute\.[a-z_][a-z0-9_]{0,99})$/;
 const GITHUB_ID = /^[1-9][0-9]{0,19}$/;
 /** Limits of `oidc.allowed_audiences` (google provider docs of iam_workload_identity_pool_provider). */
 const MAX_AUDIENCES = 10;
@@ -34,10 +38,10 @@ export function validateFederationId(scope: IConstruct, prop: string, id: string
   }
 }
 
-export function validateGitHubOwner(scope: IConstruct, owner: string): void {
+export function validateGitHubOwner(scope: IConstruct, prop: string, owner: string): void {
   validatePattern(
     scope,
-    'repositoryOwner',
+    prop,
     owner,
     GITHUB_OWNER,
     "must be a GitHub organization or user name (letters, digits and '-', up to 39)",
@@ -141,10 +145,10 @@ export function validateGitRef(scope: IConstruct, prop: string, ref: string): vo
   );
 }
 
-export function validateIssuerUri(scope: IConstruct, uri: string): void {
+export function validateIssuerUri(scope: IConstruct, prop: string, uri: string): void {
   validatePattern(
     scope,
-    'issuerUri',
+    prop,
     uri,
     HTTPS_URL,
     "must be an https:// URL, exactly the tokens' 'iss' claim",
@@ -168,9 +172,56 @@ export function celString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** `a == 'x'` for one value, `a in ['x', 'y']` for several. */
+/**
+ * `a == 'x'` for one value, `a in ['x', 'y']` for several. A list token becomes
+ * `a in ${jsonencode(list)}`: Terraform writes the list as JSON, which is a CEL list literal.
+ */
 export function celMembership(expression: string, values: string[]): string {
+  if (Token.isUnresolved(values)) return `${expression} in ${Fn.jsonencode(values)}`;
   return values.length === 1
     ? `${expression} == ${celString(values[0])}`
     : `${expression} in [${values.map(celString).join(', ')}]`;
+}
+
+/** A provider's condition must be able to refuse a token on every branch (see `acceptsEveryToken`). */
+export function validateAttributeCondition(
+  scope: IConstruct,
+  prop: string,
+  condition: string,
+): void {
+  if (isUnresolved(condition) || !acceptsEveryToken(condition)) return;
+  throw invalidValue(
+    scope,
+    prop,
+    condition,
+    'must restrict which tokens are accepted on every branch (a branch that reads no claim accepts every token of the issuer)',
+    'Compare a claim on each branch, e.g. "assertion.namespace_path == \'acme\'"; without it any token of the issuer is accepted.',
+  );
+}
+
+/** Mapped attributes must be Google's (`google.subject`, `google.groups`, `attribute.<name>`), with `google.subject` among them. */
+export function validateAttributeMapping(
+  scope: IConstruct,
+  prop: string,
+  mapping: Record<string, string>,
+): void {
+  for (const key of Object.keys(mapping)) {
+    if (!MAPPED_ATTRIBUTE.test(key)) {
+      throw invalidValue(
+        scope,
+        prop,
+        key,
+        "must map only google.subject, google.groups and attribute.<name> (a-z, 0-9, '_')",
+        "Use e.g. 'attribute.repository': 'assertion.repository'.",
+      );
+    }
+  }
+  if (!('google.subject' in mapping)) {
+    throw invalidProps(
+      scope,
+      prop,
+      "does not map 'google.subject'",
+      "Add 'google.subject': 'assertion.sub' (it names the identity in audit logs and principal:// members).",
+    );
+  }
 }

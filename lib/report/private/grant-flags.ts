@@ -51,6 +51,12 @@ const BIT = Object.fromEntries(FLAG_ORDER.map((flag, i) => [flag, 1 << i])) as R
 const FLAG_SETS: Array<readonly AccessFlag[]> = [];
 
 const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gserviceaccount\.com$/;
+/**
+ * A Google service agent, `service-<project number>@<service domain>.iam.gserviceaccount.com`
+ * (`gcp-sa-iap`, `serverless-robot-prod`...): its domain names the service, not a project.
+ * https://cloud.google.com/iam/docs/service-agents
+ */
+const SERVICE_AGENT = /^serviceAccount:(service-(\d+|\$\{[^}]+\})@|[^@]+@gcp-sa-)/;
 
 /** What a role means for the report: its size, and whether it can act as an identity. */
 interface RoleFacts {
@@ -144,6 +150,7 @@ function impersonates(binding: AccessBinding): boolean {
  */
 function projectOfMember(model: StackModel, binding: AccessBinding): string | undefined {
   if (binding.cloud !== 'google') return undefined;
+  if (SERVICE_AGENT.test(binding.member)) return undefined;
   const sa = SERVICE_ACCOUNT_PROJECT.exec(binding.member);
   if (sa) return sa[1];
   if (!FEDERATED_KINDS.has(binding.memberKind)) return undefined;

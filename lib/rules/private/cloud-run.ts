@@ -49,3 +49,14 @@ export function plainEnvironmentOf(service: TfResource): Array<{ name: string; v
     .filter((e) => typeof e.name === 'string' && e.value !== undefined)
     .map((e) => ({ name: String(e.name), value: e.value }));
 }
+
+/**
+ * True when Identity-Aware Proxy is enabled on the service itself (`iap_enabled`, v2; the
+ * `run.googleapis.com/iap-enabled` annotation, v1): IAP then admits only the people it
+ * authorizes on every path, the run.app URL included.
+ */
+export function iapEnabledOn(service: TfResource): boolean {
+  if (service.type === V2) return service.body.iap_enabled === true;
+  const annotations = asObject(asObject(service.body.metadata).annotations);
+  return String(annotations['run.googleapis.com/iap-enabled']) === 'true';
+}

@@ -16,10 +16,18 @@ export function stackOf(scope: IConstruct): TerraformStack | undefined {
 
 /**
  * Runs `callback` on the stack of `scope`, or on every stack under `scope` when it is above
- * them (an app): those that exist now, and, through `app.synth()`, those added later.
- * cdktf 0.21 neither invokes aspects added to an app nor validates an app before its stacks
- * are written (synthesizer.js `invokeAspects(stack)`, app.js `synth()`), so an app-wide opt-in
- * has to reach each stack itself. `callback` must be idempotent.
+ * them (an app): those that exist now, and those added later, when the app synthesizes.
+ * `callback` must be idempotent.
+ *
+ * Stacks added later are reached by wrapping `app.synth()`, because cdktf 0.21 has no hook
+ * for them: it does not invoke aspects added to an app (synthesizer.js `invokeAspects(stack)`
+ * starts at each stack), validates the app only after every stack is written (app.js
+ * `synth()`), and nothing tells an app that a stack was added. The wrapper runs the callbacks
+ * before the stacks are synthesized, so what they register (the guardrails' aspect and
+ * validation, the acknowledgements' metadata) takes part in that synthesis like it does for
+ * stacks that existed at the call. `Testing.synth(stack)` never calls `app.synth()`: tests
+ * opt the stack in after building it, or use `GuardrailsTesting.synth`, which calls
+ * `reachStack` first.
  */
 export function forEachStack(scope: IConstruct, callback: StackCallback): void {
   const own = stackOf(scope);
@@ -46,6 +54,15 @@ export function forEachStack(scope: IConstruct, callback: StackCallback): void {
     });
   }
   callbacks.push({ scope, callback });
+}
+
+/** Runs on `stack` the callbacks registered for a scope above it (an app), as `app.synth()` would. */
+export function reachStack(stack: TerraformStack): void {
+  const root = stack.node.root;
+  if (!App.isApp(root)) return;
+  for (const { scope, callback } of AT_SYNTH.get(root) ?? []) {
+    if (stack.node.scopes.includes(scope)) callback(stack);
+  }
 }
 
 function stacksUnder(scope: IConstruct): TerraformStack[] {

@@ -16,10 +16,10 @@ const RESERVED_ENV = new Set(['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATIO
 const SECRET = /^(?:projects\/[a-z0-9.:-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}$/;
 const SECRET_VERSION = /^(latest|[1-9][0-9]*)$/;
 
-export function validateServiceName(scope: IConstruct, name: string): void {
+export function validateServiceName(scope: IConstruct, name: string, prop = 'serviceName'): void {
   validatePattern(
     scope,
-    'serviceName',
+    prop,
     name,
     SERVICE_NAME,
     "must be 1-49 characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'",

@@ -1,7 +1,10 @@
+import type { IConstruct } from 'constructs';
+import type { ValidationError } from '../../core/errors';
 import { IGrantable } from '../../core/principal';
 import { invalidProps } from '../../core/private/messages';
+import { checkAtSynth } from '../../core/private/synth-check';
 import { isUnresolved } from '../../core/private/validate';
-import { ServiceIdentity } from '../../core/service-identity';
+import { IServiceIdentity, ServiceIdentity } from '../../core/service-identity';
 import {
   CloudRunIngress,
   CloudRunVpcAccess,
@@ -11,6 +14,9 @@ import {
 import type { SecureCloudRunService } from '../secure-cloud-run-service';
 import { servicesRunningAs } from './runtime-services';
 
+/** The service being invoked: a SecureCloudRunService, or one imported by name. */
+type InvokeTarget = IConstruct & { readonly ingress: CloudRunIngress };
+
 /** How a caller reaches a Cloud Run service. */
 interface CallPath {
   /** The caller calls a load balancer in front of the service, not its run.app URL. */
@@ -19,7 +25,7 @@ interface CallPath {
 
 /** An invoker given as an identity, checked at synth against the services that run as it. */
 interface IdentityInvoker {
-  readonly identity: ServiceIdentity;
+  readonly identity: IServiceIdentity;
   readonly path: CallPath;
   readonly prop: string;
 }
@@ -37,7 +43,7 @@ export class InvokerNetworkPaths {
    * cannot import the class that imports it)
    */
   constructor(
-    private readonly target: SecureCloudRunService,
+    private readonly target: InvokeTarget,
     private readonly isService: (x: unknown) => x is SecureCloudRunService,
   ) {}
 
@@ -49,19 +55,21 @@ export class InvokerNetworkPaths {
       if (problem) throw invalidProps(this.target, prop, problem.problem, problem.fix);
     } else if (ServiceIdentity.isServiceIdentity(grantee)) {
       if (this.identityInvokers.length === 0) {
-        this.target.node.addValidation({ validate: () => this.identityProblems() });
+        // The services that run as the identity may be made later: checked at synth.
+        checkAtSynth(this.target, () => {
+          const [problem] = this.identityProblems();
+          if (problem) throw problem;
+        });
       }
-      this.identityInvokers.push({ identity: grantee as ServiceIdentity, path, prop });
+      this.identityInvokers.push({ identity: grantee as IServiceIdentity, path, prop });
     }
   }
 
-  private identityProblems(): string[] {
+  private identityProblems(): ValidationError[] {
     return this.identityInvokers.flatMap(({ identity, path, prop }) =>
       servicesRunningAs(identity).flatMap((caller) => {
         const problem = this.problem(caller, path);
-        return problem
-          ? [invalidProps(this.target, prop, problem.problem, problem.fix).message]
-          : [];
+        return problem ? [invalidProps(this.target, prop, problem.problem, problem.fix)] : [];
       }),
     );
   }
@@ -92,7 +100,7 @@ export class InvokerNetworkPaths {
  * is a grant that does nothing.
  */
 function unreachableBecause(
-  target: SecureCloudRunService,
+  target: InvokeTarget,
   caller: SecureCloudRunService,
   path: CallPath,
 ): string | undefined {
@@ -115,7 +123,7 @@ function unreachableBecause(
 }
 
 /** The fix for {@link unreachableBecause}, naming both services. */
-function networkPathFix(target: SecureCloudRunService, caller: SecureCloudRunService): string {
+function networkPathFix(target: InvokeTarget, caller: SecureCloudRunService): string {
   const name = caller.node.id;
   return (
     `Give ${name} vpcAccess with egress: CloudRunVpcEgress.ALL_TRAFFIC (and Private Google Access on its subnet), ` +

@@ -1,4 +1,4 @@
-import type { ServiceIdentity } from '../../core/service-identity';
+import type { IServiceIdentity } from '../../core/service-identity';
 import type { SecureCloudRunService } from '../secure-cloud-run-service';
 
 /**
@@ -7,15 +7,15 @@ import type { SecureCloudRunService } from '../secure-cloud-run-service';
  * of the service behind it. Filled by the SecureCloudRunService constructor; read at synth,
  * when every service of the stack exists.
  */
-const SERVICES_OF_IDENTITY = new WeakMap<ServiceIdentity, SecureCloudRunService[]>();
+const SERVICES_OF_IDENTITY = new WeakMap<IServiceIdentity, SecureCloudRunService[]>();
 
-export function registerRuntime(identity: ServiceIdentity, service: SecureCloudRunService): void {
+export function registerRuntime(identity: IServiceIdentity, service: SecureCloudRunService): void {
   const services = SERVICES_OF_IDENTITY.get(identity);
   if (services) services.push(service);
   else SERVICES_OF_IDENTITY.set(identity, [service]);
 }
 
 /** The Cloud Run services (made by this library) that run as `identity`. */
-export function servicesRunningAs(identity: ServiceIdentity): readonly SecureCloudRunService[] {
+export function servicesRunningAs(identity: IServiceIdentity): readonly SecureCloudRunService[] {
   return SERVICES_OF_IDENTITY.get(identity) ?? [];
 }

@@ -51,7 +51,7 @@ function hasUnsafeCharacters(prefix: string): boolean {
 }
 
 /** An object prefix: non-empty, no leading '/', no quotes, backslashes or control characters. */
-export function validatePrefix(scope: IConstruct, prefix: string): void {
+export function validatePrefix(scope: IConstruct, prop: string, prefix: string): void {
   if (isUnresolved(prefix)) return;
   if (
     prefix.length === 0 ||
@@ -61,7 +61,7 @@ export function validatePrefix(scope: IConstruct, prefix: string): void {
   ) {
     throw invalidValue(
       scope,
-      'prefix',
+      prop,
       prefix,
       "must be an object name prefix: 1-1024 characters, not starting with '/', without quotes, backslashes or control characters",
       "Use e.g. 'incoming/' (leave prefix out to grant on the whole bucket).",

@@ -1,5 +1,7 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { Lazy, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { ValidationError } from '../errors';
+import { checkAtSynth } from './synth-check';
 
 const PROVIDER_TYPE = 'google-beta';
 
@@ -45,4 +47,29 @@ function findBetaProvider(stack: TerraformStack): TerraformProvider | undefined 
     providers.find((p) => p.alias === undefined) ??
     (providers.length === 1 ? providers[0] : undefined)
   );
+}
+
+/**
+ * Puts `resource` on the stack's google-beta provider: the one that exists now, or (since a
+ * provider may be added after the construct that needs it) the one found at synth. A stack
+ * without one fails every synth with the ValidationError that `missing` makes, which says how
+ * to add it.
+ */
+export function useBetaProvider(
+  resource: TerraformResource,
+  requester: IConstruct,
+  missing: () => ValidationError,
+): void {
+  const provider = betaProviderNow(requester);
+  if (provider) {
+    resource.provider = provider;
+    return;
+  }
+  resource.addOverride(
+    'provider',
+    Lazy.stringValue({ produce: () => betaProviderAtSynth(requester)?.fqn }),
+  );
+  checkAtSynth(requester, () => {
+    if (!betaProviderAtSynth(requester)) throw missing();
+  });
 }
