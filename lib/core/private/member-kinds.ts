@@ -112,11 +112,7 @@ export function normalizeMember(member: string, kind: MemberKind = memberKind(me
   if (LOWER_CASE_AFTER_PREFIX.test(member)) return member;
   const colon = member.indexOf(':');
   const prefix = member.slice(0, colon + 1);
-  if (!member.includes('${')) {
-    const name = member.slice(colon + 1);
-    const lower = name.toLowerCase();
-    return lower === name ? member : prefix + lower;
-  }
+  if (!member.includes('${')) return prefix + member.slice(colon + 1).toLowerCase();
   const rest = member
     .slice(colon + 1)
     .split(INTERPOLATION)
