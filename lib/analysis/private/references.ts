@@ -183,7 +183,7 @@ type Derivation = (literal: Literal) => string | undefined;
 
 /** Joins parts when every one is known. */
 function all(...parts: Array<string | undefined>): string | undefined {
-  return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  return parts.includes(undefined) ? undefined : parts.join('');
 }
 
 function serviceAccountEmail(literal: Literal): string | undefined {
