@@ -123,6 +123,7 @@ function addGrants(model: StackModel, grants: GrantEntry[]): void {
   for (const binding of model.bindings) grants.push(new Grant(model, binding, flags));
 }
 
+/** A federation trust as the report shows it. */
 function trustEntry(model: StackModel, trust: FederationTrust): TrustEntry {
   return {
     stack: model.stack,
@@ -138,6 +139,7 @@ function trustEntry(model: StackModel, trust: FederationTrust): TrustEntry {
   };
 }
 
+/** An audit log configuration as the report shows it, log types and exempted members sorted. */
 function auditEntry(model: StackModel, config: AuditConfig): AuditEntry {
   return {
     stack: model.stack,

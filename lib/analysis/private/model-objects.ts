@@ -1,7 +1,8 @@
 // The objects of the model (`../model.ts`) as small classes. A stack of 10,000 resources makes
 // tens of thousands of them, and all of them live until the report is written: as classes they
 // have one shape each, and V8 allocates them without the tenuring feedback of object literals,
-// whose change deoptimizes (and recompiles) every function that allocates them.
+// whose change (once it sees them survive) deoptimizes and recompiles every function that
+// allocates them (DESIGN.md section 6).
 import type { MemberKind } from '../../core/private/member-kinds';
 import type {
   AccessBinding,
@@ -40,11 +41,13 @@ export class SynthesizedResource implements TfResource {
     this.address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
   }
 
+  /** The construct path cdktf recorded, when it did. */
   public get path(): string | undefined {
     const path = this.metadata()?.path;
     return typeof path === 'string' ? path : undefined;
   }
 
+  /** The creation stack trace cdktf recorded, when it did. */
   public get stackTrace(): readonly string[] | undefined {
     const trace = this.metadata()?.stackTrace;
     return Array.isArray(trace) ? trace.map(String) : undefined;
@@ -116,6 +119,7 @@ export class Binding implements AccessBinding {
     this.stack = resource.stack;
   }
 
+  /** `resource.path`, read when asked for (rules need it only for findings). */
   public get path(): string | undefined {
     return this.resource.path;
   }
