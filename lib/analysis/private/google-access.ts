@@ -38,7 +38,7 @@ const TARGET_ORDER = [
   'region',
   'zone',
 ];
-const TARGET_RANK: ReadonlyMap<string, number> = new Map(TARGET_ORDER.map((k, i) => [k, i]));
+const TARGET_NAMES: ReadonlySet<string> = new Set(TARGET_ORDER);
 const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
   google_organization: 'organization',
   google_folder: 'folder',
@@ -158,18 +158,22 @@ export class GoogleAccessReader {
     return new LazyTarget(level, targetType, resource, this);
   }
 
-  /** The readable id, address and project of an IAM resource's target (see `BindingTarget`). */
+  /**
+   * The readable id, address and project of an IAM resource's target (see `BindingTarget`): its
+   * target arguments joined by `/`, `TARGET_ORDER` names first, then the others alphabetically.
+   */
   public targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
     const body = resource.body;
+    let id = '';
+    let count = 0;
     let referenced: TfResource | undefined;
-    const parts: string[] = [];
-    for (const name of targetArguments(body)) {
-      const value = body[name];
-      if (typeof value !== 'string') parts.push(JSON.stringify(value));
-      else if (!value.includes('${')) parts.push(value);
-      else {
-        referenced ??= this.refs.referencedResource(value);
-        parts.push(this.refs.describe(value));
+    for (const names of [TARGET_ORDER, otherTargetArguments(body)]) {
+      for (const name of names) {
+        if (!(name in body)) continue;
+        const value = body[name];
+        if (typeof value === 'string') referenced ??= this.refs.referencedResource(value);
+        const text = this.targetText(value);
+        id = count++ === 0 ? text : `${id}/${text}`;
       }
     }
     const project =
@@ -178,12 +182,18 @@ export class GoogleAccessReader {
         : undefined;
     // Else the project of the resource the target refers to, else the IAM resource's own.
     return new TargetDetails(
-      parts.join('/'),
+      id,
       referenced?.address,
       project ??
         this.refs.projectOf(referenced ?? resource) ??
         (referenced ? this.refs.projectOf(resource) : undefined),
     );
+  }
+
+  /** One target argument as readable text: literal values as written, references described. */
+  private targetText(value: unknown): string {
+    if (typeof value !== 'string') return JSON.stringify(value) ?? '';
+    return value.includes('${') ? this.refs.describe(value) : value;
   }
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
@@ -369,27 +379,17 @@ class LazyTarget implements BindingTarget {
   }
 }
 
-/**
- * The arguments of an IAM resource that name its target, in the order of its readable id:
- * `TARGET_ORDER` names first, then the others alphabetically.
- */
-function targetArguments(body: Readonly<Record<string, unknown>>): string[] {
-  let ranked = 0; // the TARGET_ORDER names present, as bits
+/** The target arguments of an IAM resource's body that are not in `TARGET_ORDER`, sorted. */
+function otherTargetArguments(body: Readonly<Record<string, unknown>>): readonly string[] {
   let others: string[] | undefined;
   for (const name in body) {
-    if (NOT_TARGET.has(name)) continue;
-    const rank = TARGET_RANK.get(name);
-    if (rank === undefined) (others ??= []).push(name);
-    else ranked |= 1 << rank;
+    if (!NOT_TARGET.has(name) && !TARGET_NAMES.has(name)) (others ??= []).push(name);
   }
-  const names: string[] = [];
-  for (let rank = 0; rank < TARGET_ORDER.length; rank++) {
-    if (ranked & (1 << rank)) names.push(TARGET_ORDER[rank]);
-  }
-  if (!others) return names;
+  if (!others) return NO_ARGUMENTS;
   if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
-  return names.concat(others);
+  return others;
 }
+const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
 
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
