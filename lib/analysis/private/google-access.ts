@@ -383,7 +383,9 @@ class LazyTarget implements BindingTarget {
 function otherTargetArguments(body: Readonly<Record<string, unknown>>): readonly string[] {
   let others: string[] | undefined;
   for (const name in body) {
-    if (!NOT_TARGET.has(name) && !TARGET_NAMES.has(name)) (others ??= []).push(name);
+    if (NOT_TARGET.has(name) || TARGET_NAMES.has(name)) continue;
+    if (others) others.push(name);
+    else others = [name];
   }
   if (!others) return NO_ARGUMENTS;
   if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
