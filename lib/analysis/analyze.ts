@@ -9,6 +9,7 @@ import type {
 import { federatedCredential, roleAssignmentBinding } from './private/azure-access';
 import { asArray, asObject, GoogleAccessReader, googleIamKind } from './private/google-access';
 import { poolProviderTrust } from './private/google-federation';
+import { SynthesizedResource } from './private/model-objects';
 import { isLiteral, ReferenceResolver } from './private/references';
 
 /**
@@ -52,6 +53,13 @@ const TOP_LEVEL_KEYS = new Set([
   'removed',
 ]);
 
+/** Resource types other than Google IAM resources that the model reads access from. */
+const OTHER_ACCESS_TYPES = new Set([
+  'azurerm_role_assignment',
+  'google_iam_workload_identity_pool_provider',
+  'azurerm_federated_identity_credential',
+]);
+
 /**
  * Builds the model of one synthesized stack: resources by address, every access binding,
  * audit configs, federation trusts and acknowledgements. Linear in the number of resources:
@@ -67,58 +75,79 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
 
   const resources = new Map<string, TfResource>();
   const byType = new Map<string, TfResource[]>();
-  collect(root.resource, 'managed', stack, resources, byType, source.file);
-  collect(root.data, 'data', stack, resources, byType, source.file);
+  collect(root, stack, resources, byType, source.file);
 
   const providerProjects = googleProviderProjects(root.provider);
-  const projectOf = (resource: TfResource): string | undefined => {
-    const project = resource.body.project;
-    if (typeof project === 'string') {
-      const resolved = refs.resolve(project);
-      return isLiteral(resolved) ? resolved : undefined;
-    }
-    if (!resource.type.startsWith('google_')) return undefined;
-    const provider =
-      typeof resource.body.provider === 'string' ? resource.body.provider : undefined;
-    return providerProjects.get(provider ?? resource.type.split('_')[0]);
-  };
-  const refs = new ReferenceResolver(resources, projectOf);
-  const google = new GoogleAccessReader(resources, refs, projectOf);
+  const refs = new ReferenceResolver(resources, providerProjects);
+  const google = new GoogleAccessReader(resources, refs);
 
   const bindings: AccessBinding[] = [];
   const auditConfigs: AuditConfig[] = [];
   const federation: FederationTrust[] = [];
-  for (const resource of resources.values()) {
-    if (resource.mode !== 'managed') continue;
-    const kind = googleIamKind(resource.type);
-    if (kind === 'audit') {
-      auditConfigs.push(google.auditConfig(resource));
-    } else if (kind) {
-      bindings.push(...google.bindings(resource, kind));
-      if (kind === 'policy') auditConfigs.push(...google.policyAuditConfigs(resource));
-    } else if (resource.type === 'azurerm_role_assignment') {
-      bindings.push(roleAssignmentBinding(resource, refs, resources));
-    } else if (resource.type === 'google_iam_workload_identity_pool_provider') {
-      federation.push(poolProviderTrust(resource, refs));
-    } else if (resource.type === 'azurerm_federated_identity_credential') {
-      federation.push(federatedCredential(resource, refs));
+  // Managed resources by type, in file order (the order of `resources`): each type is judged once.
+  for (const [type, ofType] of byType) {
+    const kind = googleIamKind(type);
+    if (!kind && !OTHER_ACCESS_TYPES.has(type)) continue;
+    for (const resource of ofType) {
+      if (kind === 'audit') {
+        auditConfigs.push(google.auditConfig(resource));
+      } else if (kind) {
+        google.readBindings(resource, kind, bindings);
+        if (kind === 'policy') auditConfigs.push(...google.policyAuditConfigs(resource));
+      } else if (type === 'azurerm_role_assignment') {
+        bindings.push(roleAssignmentBinding(resource, refs, resources));
+      } else if (type === 'google_iam_workload_identity_pool_provider') {
+        federation.push(poolProviderTrust(resource, refs));
+      } else if (type === 'azurerm_federated_identity_credential') {
+        federation.push(federatedCredential(resource, refs));
+      }
     }
   }
 
-  return {
+  return new SynthesizedStack(
     stack,
-    file: source.file,
+    source.file,
     resources,
     bindings,
     auditConfigs,
     federation,
-    acknowledgements: readAcknowledgements(metadata),
-    defaultProject: providerProjects.get('google'),
-    resourcesOfType: (type) => byType.get(type) ?? [],
-    resolve: (text) => refs.resolve(text),
-    describe: (text) => refs.describe(text),
-    identityOf: (resource) => refs.identity(resource),
-  };
+    readAcknowledgements(metadata),
+    providerProjects.get('google'),
+    byType,
+    refs,
+  );
+}
+
+/** The model of one stack; its methods read the indexes built once by `analyzeStack`. */
+class SynthesizedStack implements StackModel {
+  constructor(
+    public readonly stack: string,
+    public readonly file: string | undefined,
+    public readonly resources: ReadonlyMap<string, TfResource>,
+    public readonly bindings: readonly AccessBinding[],
+    public readonly auditConfigs: readonly AuditConfig[],
+    public readonly federation: readonly FederationTrust[],
+    public readonly acknowledgements: readonly Acknowledgement[],
+    public readonly defaultProject: string | undefined,
+    private readonly byType: ReadonlyMap<string, readonly TfResource[]>,
+    private readonly refs: ReferenceResolver,
+  ) {}
+
+  public resourcesOfType(type: string): readonly TfResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  public resolve(text: string): string {
+    return this.refs.resolve(text);
+  }
+
+  public describe(text: string): string {
+    return this.refs.describe(text);
+  }
+
+  public identityOf(resource: TfResource): string {
+    return this.refs.identity(resource);
+  }
 }
 
 function checkShape(json: unknown, file: string | undefined): Record<string, unknown> {
@@ -148,48 +177,41 @@ function checkShape(json: unknown, file: string | undefined): Record<string, unk
   return root;
 }
 
+/** Adds every resource and data source of the stack to `resources`, and the resources to `byType`. */
 function collect(
-  block: unknown,
-  mode: 'managed' | 'data',
+  root: Record<string, unknown>,
   stack: string,
   resources: Map<string, TfResource>,
   byType: Map<string, TfResource[]>,
   file: string | undefined,
 ): void {
-  if (!block) return;
-  const types = block as Record<string, unknown>;
-  for (const type in types) {
-    const byName = types[type] as Record<string, unknown>;
-    if (byName === null || typeof byName !== 'object' || Array.isArray(byName)) {
-      throw new StackInputError(
-        `${file ? `${file}: ` : ''}'${type}' must be an object of named resources.`,
-      );
-    }
-    const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
-    if (list) byType.set(type, list);
-    for (const name in byName) {
-      const value = byName[name];
-      // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
-      // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.
-      const body = asObject(value);
-      const meta = body['//'] as { metadata?: Record<string, unknown> } | undefined;
-      const info = meta?.metadata ?? {};
-      const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-      const resource: TfResource = {
-        stack,
-        mode,
-        type,
-        name,
-        address,
-        path: typeof info.path === 'string' ? info.path : undefined,
-        stackTrace: Array.isArray(info.stackTrace) ? info.stackTrace.map(String) : undefined,
-        body,
-      };
-      resources.set(address, resource);
-      list?.push(resource);
+  for (const mode of MODES) {
+    const types = (mode === 'managed' ? root.resource : root.data) as
+      Record<string, unknown> | undefined;
+    if (!types) continue;
+    for (const type of Object.keys(types)) {
+      const byName = types[type] as Record<string, unknown>;
+      if (byName === null || typeof byName !== 'object' || Array.isArray(byName)) {
+        throw new StackInputError(
+          `${file ? `${file}: ` : ''}'${type}' must be an object of named resources.`,
+        );
+      }
+      const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
+      if (list) byType.set(type, list);
+      for (const name of Object.keys(byName)) {
+        const value = byName[name];
+        // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
+        // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.
+        const resource = new SynthesizedResource(stack, mode, type, name, asObject(value));
+        resources.set(resource.address, resource);
+        list?.push(resource);
+      }
     }
   }
 }
+
+/** The blocks of resources, read in this order: `resource`, then `data`. */
+const MODES = ['managed', 'data'] as const;
 
 /** Projects of the google and google-beta provider configurations, by `type` or `type.alias`. */
 function googleProviderProjects(block: unknown): Map<string, string> {

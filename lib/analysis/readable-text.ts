@@ -25,7 +25,7 @@ const PLACEHOLDER = /<((?:data\.)?[a-z0-9_]+):([^<>]*)>\.[A-Za-z0-9_]+/g;
  * stays the same when a construct is renamed or created in another order.
  */
 export function readableText(model: StackModel, text: string): string {
-  return readablePlaceholders(model.describe(text));
+  return readablePlaceholders(text.includes('${') ? model.describe(text) : text);
 }
 
 /** Text already described by the model (a binding target's `id`), placeholders shown as `<kind identity>`. */

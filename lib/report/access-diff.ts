@@ -1,5 +1,12 @@
 import type { AccessSnapshot, AuditEntry, GrantEntry, TrustEntry } from './access-entries';
-import { AUDIT_ORDER, GRANT_ORDER, TRUST_ORDER } from './access-snapshot';
+import {
+  compareAuditLogKeys,
+  compareAuditLogs,
+  compareGrantKeys,
+  compareGrants,
+  compareTrustKeys,
+  compareTrusts,
+} from './access-snapshot';
 import { Escalation, escalationsOf } from './escalations';
 import { sortBy } from './private/order';
 
@@ -35,17 +42,20 @@ export interface AccessDiff {
  * and added grant of one principal on one target is a change of role or condition. A matched
  * grant whose custom role or flags differ is changed too. Trusts are matched by their identity
  * (pool and provider ids, credential name and identity), audit configs by target and service.
- * Linear: each side is indexed once by key.
+ * Each side is sorted once by what it grants and the two are walked together.
  */
 export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDiff {
   const grants = pairChanges(
-    sorted(matchByKey(base.grants, head.grants, grantKey, grantDiffers), GRANT_ORDER),
+    sorted(matchByKey(base.grants, head.grants, compareGrantKeys, grantDiffers), compareGrants),
     (g) => `${g.principal}\n${g.target}`,
   );
-  const trusts = sorted(matchByKey(base.trusts, head.trusts, trustKey, trustDiffers), TRUST_ORDER);
+  const trusts = sorted(
+    matchByKey(base.trusts, head.trusts, compareTrustKeys, trustDiffers),
+    compareTrusts,
+  );
   const auditLogs = sorted(
-    matchByKey(base.auditLogs, head.auditLogs, auditKey, auditDiffers),
-    AUDIT_ORDER,
+    matchByKey(base.auditLogs, head.auditLogs, compareAuditLogKeys, auditDiffers),
+    compareAuditLogs,
   );
   const baseStacks = new Set(base.stacks);
   const headStacks = new Set(head.stacks);
@@ -61,21 +71,16 @@ export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDi
   return { ...diff, escalations: escalationsOf(diff) };
 }
 
-/** What a grant grants: the same for the same access whatever its address or stack. */
-function grantKey(g: GrantEntry): string {
-  return [g.principal, g.role, g.target, g.condition?.expression ?? ''].join('\n');
-}
-
 function grantDiffers(a: GrantEntry, b: GrantEntry): boolean {
   return (
     a.permissions !== b.permissions ||
-    (a.customPermissions ?? []).join(',') !== (b.customPermissions ?? []).join(',') ||
-    a.flags.join(',') !== b.flags.join(',')
+    !sameTexts(a.customPermissions ?? [], b.customPermissions ?? []) ||
+    !sameTexts(a.flags, b.flags)
   );
 }
 
-function trustKey(t: TrustEntry): string {
-  return [t.cloud, t.kind, t.name].join('\n');
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((text, i) => text === b[i]);
 }
 
 function trustDiffers(a: TrustEntry, b: TrustEntry): boolean {
@@ -87,58 +92,52 @@ function trustDiffers(a: TrustEntry, b: TrustEntry): boolean {
   );
 }
 
-function auditKey(a: AuditEntry): string {
-  return `${a.target}\n${a.service}`;
-}
-
 function auditDiffers(a: AuditEntry, b: AuditEntry): boolean {
   return JSON.stringify(a.logTypes) !== JSON.stringify(b.logTypes);
 }
 
 /** The changes in a stable order whatever the order of the snapshots: changes by their head side, then base side. */
-function sorted<T>(changes: EntryChanges<T>, order: (entry: T) => string[]): EntryChanges<T> {
+function sorted<T>(changes: EntryChanges<T>, compare: (a: T, b: T) => number): EntryChanges<T> {
   return {
-    added: sortBy(changes.added, order),
-    removed: sortBy(changes.removed, order),
-    changed: sortBy(changes.changed, (c) => [...order(c.to), ...order(c.from)]),
+    added: sortBy(changes.added, compare),
+    removed: sortBy(changes.removed, compare),
+    changed: sortBy(changes.changed, (a, b) => compare(a.to, b.to) || compare(a.from, b.from)),
   };
 }
 
 /**
- * Entries of `head` without an equal-keyed entry of `base` are added, the reverse removed;
- * matched pairs that `differs` are changed. Duplicates (one grant written in two stacks) are
- * matched one for one, in the order of the inputs.
+ * Entries of `head` without an entry of `base` with an equal key (`compareKey`) are added, the
+ * reverse removed; matched pairs that `differs` are changed. Duplicates (one grant written in two
+ * stacks) are matched one for one, in the order of the inputs. Both sides are sorted by key (a
+ * stable sort, so duplicates keep their order) and walked together once.
  */
 function matchByKey<T>(
   base: readonly T[],
   head: readonly T[],
-  key: (entry: T) => string,
+  compareKey: (a: T, b: T) => number,
   differs: (a: T, b: T) => boolean,
 ): EntryChanges<T> {
-  const unmatched = new Map<string, T[]>();
-  for (const entry of base) {
-    const k = key(entry);
-    const list = unmatched.get(k);
-    if (list) list.push(entry);
-    else unmatched.set(k, [entry]);
+  const baseByKey = sortBy(base, compareKey);
+  const headByKey = sortBy(head, compareKey);
+  /** The base entry each matched head entry was matched with. */
+  const matches = new Map<T, T>();
+  let i = 0;
+  let j = 0;
+  while (i < baseByKey.length && j < headByKey.length) {
+    const order = compareKey(baseByKey[i], headByKey[j]);
+    if (order < 0) i++;
+    else if (order > 0) j++;
+    else matches.set(headByKey[j++], baseByKey[i++]);
   }
   const added: T[] = [];
   const changed: Array<Change<T>> = [];
   for (const entry of head) {
-    const from = unmatched.get(key(entry))?.shift();
+    const from = matches.get(entry);
     if (from === undefined) added.push(entry);
     else if (differs(from, entry)) changed.push({ from, to: entry });
   }
-  const removed = base.filter((entry) => {
-    const list = unmatched.get(key(entry));
-    // Each base entry left in its list is unmatched; take them in order.
-    if (list && list[0] === entry) {
-      list.shift();
-      return true;
-    }
-    return false;
-  });
-  return { added, removed, changed };
+  const matched = new Set(matches.values());
+  return { added, removed: base.filter((entry) => !matched.has(entry)), changed };
 }
 
 /**
@@ -171,6 +170,6 @@ function pairChanges(
   }
   return sorted(
     { added, removed: changes.removed.filter((g) => !paired.has(g)), changed },
-    GRANT_ORDER,
+    compareGrants,
   );
 }

@@ -119,6 +119,26 @@ describe('diffAccess matches grants by what they grant', () => {
     expectNoChange(diff);
   });
 
+  test('one grant written in two stacks is matched one for one: dropping one copy removes it', () => {
+    const grant = (stack: TerraformStack) =>
+      new ProjectIamMember(stack, 'logs', {
+        project: 'acme-prod',
+        role: 'roles/logging.viewer',
+        member: 'group:ops@example.com',
+      });
+    const both = { a: grant, b: grant };
+    expectNoChange(diffOf(both, both));
+    const dropped = diffOf(both, { a: grant, b: () => undefined });
+    expect(dropped.grants.added).toEqual([]);
+    expect(dropped.grants.changed).toEqual([]);
+    expect(dropped.grants.removed.map((g) => [g.stack, grantLine(g)])).toEqual([
+      ['b', 'group:ops@example.com roles/logging.viewer on project acme-prod'],
+    ]);
+    const copied = diffOf({ a: grant }, both);
+    expect(copied.grants.removed).toEqual([]);
+    expect(copied.grants.added.map((g) => g.stack)).toEqual(['b']);
+  });
+
   test('another invoker is one grant removed and one added, not a change', () => {
     const invoker = (member: string) => (stack: TerraformStack) => {
       const api = new SecureCloudRunService(stack, 'api', {

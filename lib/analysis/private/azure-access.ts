@@ -7,6 +7,7 @@ import type {
 } from '../model';
 import { azureRole } from '../role-catalog';
 import { asArray } from './google-access';
+import { Binding, WrittenMember } from './model-objects';
 import { ReferenceResolver, referencesIn, singleReference } from './references';
 
 /** The level of an Azure scope referenced by an in-stack resource of this type. */
@@ -28,25 +29,18 @@ export function roleAssignmentBinding(
   const role = azureRole(resolvedRole)?.name ?? resolvedRole;
   const memberText = String(body.principal_id ?? '');
   const member = refs.resolve(memberText);
-  const condition = typeof body.condition === 'string' ? { expression: body.condition } : undefined;
-  return {
-    cloud: 'azure',
-    mode: 'role-assignment',
-    target: azureScope(String(body.scope ?? ''), refs, resources),
-    role,
-    member,
+  const principal = new WrittenMember(
     memberText,
-    memberKind: 'unknown',
-    memberReferences: referencesIn(member)
+    member,
+    'unknown',
+    referencesIn(member)
       .map((r) => r.address)
       .filter((a) => resources.has(a)),
-    principalType: typeof body.principal_type === 'string' ? body.principal_type : undefined,
-    condition,
-    resource,
-    address: resource.address,
-    path: resource.path,
-    stack: resource.stack,
-  };
+    typeof body.principal_type === 'string' ? body.principal_type : undefined,
+  );
+  const condition = typeof body.condition === 'string' ? { expression: body.condition } : undefined;
+  const target = azureScope(String(body.scope ?? ''), refs);
+  return new Binding('azure', 'role-assignment', target, { role, condition }, principal, resource);
 }
 
 /**
@@ -54,15 +48,10 @@ export function roleAssignmentBinding(
  * (https://learn.microsoft.com/azure/role-based-access-control/scope-overview), a reference by
  * the type of the resource it points to.
  */
-export function azureScope(
-  scope: string,
-  refs: ReferenceResolver,
-  resources: ReadonlyMap<string, TfResource>,
-): BindingTarget {
-  const ref = referencesIn(scope).find((r) => resources.has(r.address));
+export function azureScope(scope: string, refs: ReferenceResolver): BindingTarget {
+  const referenced = refs.referencedResource(scope);
   const id = refs.describe(scope);
-  if (ref) {
-    const referenced = resources.get(ref.address)!;
+  if (referenced) {
     // `${azurerm_key_vault.v.id}/secrets/db`: a child of the referenced resource.
     const tail = scope
       .slice(scope.lastIndexOf('}') + 1)
@@ -73,7 +62,7 @@ export function azureScope(
       level: LEVEL_OF_REFERENCED_TYPE[referenced.type] ?? 'resource',
       type: [referenced.type, ...childTypes].join('/'),
       id,
-      address: ref.address,
+      address: referenced.address,
     };
   }
   const resolved = refs.resolve(scope);

@@ -1,4 +1,4 @@
-import { MemberKind, memberKind, normalizeMember } from '../../core/private/member-kinds';
+import { memberKind, normalizeMember } from '../../core/private/member-kinds';
 import type {
   AccessBinding,
   AuditConfig,
@@ -8,6 +8,7 @@ import type {
   TargetLevel,
   TfResource,
 } from '../model';
+import { Binding, BindingGrant, WrittenMember } from './model-objects';
 import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './references';
 
 /** Arguments of an IAM resource that are not part of its target. */
@@ -37,7 +38,7 @@ const TARGET_ORDER = [
   'region',
   'zone',
 ];
-const TARGET_RANK: ReadonlyMap<string, number> = new Map(TARGET_ORDER.map((k, i) => [k, i]));
+const TARGET_NAMES: ReadonlySet<string> = new Set(TARGET_ORDER);
 const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
   google_organization: 'organization',
   google_folder: 'folder',
@@ -50,50 +51,70 @@ const CUSTOM_ROLE_TYPES = new Set([
   'google_organization_iam_custom_role',
 ]);
 
-/** Kinds by resource type, worked out once per type rather than once per resource. */
-const KIND_OF_TYPE = new Map<string, BindingMode | 'audit' | undefined>();
+/** What a Google IAM resource type holds and what its targets are. */
+interface IamType {
+  readonly kind: BindingMode | 'audit';
+  /** The type without its `_iam_*` suffix: the kind of resource the target is. */
+  readonly targetType: string;
+  readonly level: TargetLevel;
+}
+
+/** IAM types by resource type, worked out once per type rather than once per resource. */
+const IAM_TYPES = new Map<string, IamType | undefined>();
+
+function iamType(type: string): IamType | undefined {
+  if (IAM_TYPES.has(type)) return IAM_TYPES.get(type);
+  const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
+  let info: IamType | undefined;
+  if (m) {
+    const targetType = type.slice(0, m.index);
+    info = {
+      kind: m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode),
+      targetType,
+      level: LEVEL_OF_TYPE[targetType] ?? 'resource',
+    };
+  }
+  IAM_TYPES.set(type, info);
+  return info;
+}
 
 /** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
 export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
-  if (KIND_OF_TYPE.has(type)) return KIND_OF_TYPE.get(type);
-  const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
-  const kind = !m ? undefined : m[1] === 'audit_config' ? 'audit' : (m[1] as BindingMode);
-  KIND_OF_TYPE.set(type, kind);
-  return kind;
+  return iamType(type)?.kind;
 }
 
-/** A member as written, worked out once: normalized, classified, and the resources it refers to. */
-interface ClassifiedMember {
-  readonly member: string;
-  readonly kind: MemberKind;
-  readonly references: readonly string[];
-}
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
 /** Reads bindings and audit configs out of Google IAM resources. */
 export class GoogleAccessReader {
   /** Normalized members by their text: stacks repeat the same members many times. */
-  private readonly members = new Map<string, ClassifiedMember>();
+  private readonly members = new Map<string, WrittenMember>();
 
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
-    private readonly projectOf: (resource: TfResource) => string | undefined,
   ) {}
 
-  /** The bindings held by one `google_*_iam_member|binding|policy` resource. */
-  public bindings(resource: TfResource, mode: BindingMode): AccessBinding[] {
+  /** Adds the bindings held by one `google_*_iam_member|binding|policy` resource to `into`. */
+  public readBindings(resource: TfResource, mode: BindingMode, into: AccessBinding[]): void {
     const target = this.target(resource);
     const body = resource.body;
     if (mode === 'member') {
-      return this.make(resource, mode, target, body.role, [body.member], body.condition);
+      const grant = this.grant(body.role, body.condition);
+      into.push(this.binding(resource, mode, target, grant, body.member));
+    } else if (mode === 'binding') {
+      const grant = this.grant(body.role, body.condition);
+      for (const m of asArray(body.members)) {
+        into.push(this.binding(resource, mode, target, grant, m));
+      }
+    } else {
+      for (const b of this.policy(resource).bindings) {
+        const grant = this.grant(b.role, b.condition);
+        for (const m of asArray(b.members)) {
+          into.push(this.binding(resource, mode, target, grant, m));
+        }
+      }
     }
-    if (mode === 'binding') {
-      return this.make(resource, mode, target, body.role, asArray(body.members), body.condition);
-    }
-    return this.policy(resource).bindings.flatMap((b) =>
-      this.make(resource, mode, target, b.role, asArray(b.members), b.condition),
-    );
   }
 
   /** The audit configs of a `google_*_iam_audit_config` resource. */
@@ -127,64 +148,52 @@ export class GoogleAccessReader {
   }
 
   /**
-   * The target of an IAM resource, from its non-binding arguments. Level and type are read
-   * at once; the readable id, address and project when first asked for (rules mostly read
-   * the level, and a stack of 10,000 resources should cost little more than reading it).
+   * The target of an IAM resource, from its non-binding arguments. Level and type are known
+   * from the resource type; the readable id, address and project are worked out when first
+   * asked for (rules mostly read the level, and a stack of 10,000 resources should cost little
+   * more than reading it).
    */
   public target(resource: TfResource): BindingTarget {
-    const type = resource.type.replace(IAM_SUFFIX, '');
-    return new LazyTarget(LEVEL_OF_TYPE[type] ?? 'resource', type, () =>
-      this.targetDetails(resource, LEVEL_OF_TYPE[type] ?? 'resource'),
+    const { targetType, level } = iamType(resource.type) ?? NOT_IAM;
+    return new LazyTarget(level, targetType, resource, this);
+  }
+
+  /**
+   * The readable id, address and project of an IAM resource's target (see `BindingTarget`): its
+   * target arguments joined by `/`, `TARGET_ORDER` names first, then the others alphabetically.
+   */
+  public targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
+    const body = resource.body;
+    let id = '';
+    let count = 0;
+    let referenced: TfResource | undefined;
+    for (const names of [TARGET_ORDER, otherTargetArguments(body)]) {
+      for (const name of names) {
+        if (!(name in body)) continue;
+        const value = body[name];
+        if (typeof value === 'string') referenced ??= this.refs.referencedResource(value);
+        const text = this.targetText(value);
+        id = count++ === 0 ? text : `${id}/${text}`;
+      }
+    }
+    const project =
+      level === 'project'
+        ? literalOrUndefined(this.refs.resolve(String(body.project ?? '')))
+        : undefined;
+    // Else the project of the resource the target refers to, else the IAM resource's own.
+    return new TargetDetails(
+      id,
+      referenced?.address,
+      project ??
+        this.refs.projectOf(referenced ?? resource) ??
+        (referenced ? this.refs.projectOf(resource) : undefined),
     );
   }
 
-  private targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
-    const body = resource.body;
-    // TARGET_ORDER names first, in that order, then the others alphabetically. One pass over
-    // the arguments, no callbacks: this runs once per binding, and a report reads them all.
-    const ranked: Array<string | undefined> = [];
-    const others: string[] = [];
-    for (const k in body) {
-      if (NOT_TARGET.has(k)) continue;
-      const rank = TARGET_RANK.get(k);
-      if (rank === undefined) others.push(k);
-      else ranked[rank] = k;
-    }
-    if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
-    let address: string | undefined;
-    const parts: string[] = [];
-    for (const name of [...ranked, ...others]) {
-      if (name === undefined) continue;
-      const value = body[name];
-      let text: string;
-      if (typeof value !== 'string') text = JSON.stringify(value);
-      else if (!value.includes('${')) text = value;
-      else {
-        address ??= this.referencedAddress(value);
-        text = this.refs.describe(value);
-      }
-      parts.push(text);
-    }
-    const referenced = address ? this.resources.get(address) : undefined;
-    const project =
-      level === 'project'
-        ? literalOrUndefined(this.refs.resolve(String(resource.body.project ?? '')))
-        : undefined;
-    return {
-      id: parts.join('/'),
-      address,
-      project:
-        project ??
-        (referenced ? this.projectOf(referenced) : undefined) ??
-        this.projectOf(resource),
-    };
-  }
-
-  /** The first in-stack resource `value` refers to; most targets are one whole reference. */
-  private referencedAddress(value: string): string | undefined {
-    const single = singleReference(value);
-    if (single) return this.resources.has(single.address) ? single.address : undefined;
-    return referencesIn(value).find((r) => this.resources.has(r.address))?.address;
+  /** One target argument as readable text: literal values as written, references described. */
+  private targetText(value: unknown): string {
+    if (typeof value !== 'string') return JSON.stringify(value) ?? '';
+    return value.includes('${') ? this.refs.describe(value) : value;
   }
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
@@ -193,7 +202,7 @@ export class GoogleAccessReader {
   }
 
   /** The normalized member and its kind, worked out once per distinct text. */
-  private classified(written: string): ClassifiedMember {
+  private classified(written: string): WrittenMember {
     let known = this.members.get(written);
     if (!known) {
       const resolved = this.refs.resolve(written);
@@ -204,52 +213,47 @@ export class GoogleAccessReader {
             .map((r) => r.address)
             .filter((a) => this.resources.has(a))
         : NO_REFERENCES;
-      known = { member, kind, references };
+      known = new WrittenMember(written, member, kind, references);
       this.members.set(written, known);
     }
     return known;
   }
 
-  private make(
+  /** What a role (and condition) of an IAM resource grants, the same for each of its members. */
+  private grant(roleText: unknown, conditionValue: unknown): BindingGrant {
+    const roleWritten = String(roleText ?? '');
+    return {
+      role: this.refs.resolve(roleWritten),
+      customRolePermissions: roleWritten.includes('${')
+        ? this.customRolePermissions(roleWritten)
+        : undefined,
+      condition: this.condition(conditionValue),
+    };
+  }
+
+  /** The binding of one member, as written, to what `grant` grants. */
+  private binding(
     resource: TfResource,
     mode: BindingMode,
     target: BindingTarget,
-    roleText: unknown,
-    members: unknown[],
-    conditionValue: unknown,
-  ): AccessBinding[] {
-    const roleWritten = String(roleText ?? '');
-    const role = this.refs.resolve(roleWritten);
-    const customRole = roleWritten.includes('${') ? singleReference(roleWritten) : undefined;
-    const roleResource = customRole && this.resources.get(customRole.address);
-    const customRolePermissions =
-      roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
-        ? asArray(roleResource.body.permissions).map(String)
-        : undefined;
-    const condition = this.condition(conditionValue);
-    return members.map((m) => {
-      const memberText = String(m ?? '');
-      const { member, kind, references } = this.classified(memberText);
-      return {
-        cloud: 'google',
-        mode,
-        target,
-        role,
-        customRolePermissions,
-        member,
-        memberText,
-        memberKind: kind,
-        memberReferences: references,
-        condition,
-        resource,
-        address: resource.address,
-        path: resource.path,
-        stack: resource.stack,
-      };
-    });
+    grant: BindingGrant,
+    memberText: unknown,
+  ): Binding {
+    const member = this.classified(String(memberText ?? ''));
+    return new Binding('google', mode, target, grant, member, resource);
+  }
+
+  /** The permissions of the custom role `role` refers to, when it is one defined in the stack. */
+  private customRolePermissions(role: string): string[] | undefined {
+    const ref = singleReference(role);
+    const roleResource = ref && this.resources.get(ref.address);
+    return roleResource && CUSTOM_ROLE_TYPES.has(roleResource.type)
+      ? asArray(roleResource.body.permissions).map(String)
+      : undefined;
   }
 
   private condition(value: unknown): BindingCondition | undefined {
+    if (value === undefined) return undefined;
     const c = asObject(Array.isArray(value) ? value[0] : value);
     if (typeof c.expression !== 'string') return undefined;
     return {
@@ -321,27 +325,35 @@ const API_KEYS: PolicyKeys = {
   exempted: 'exemptedMembers',
 };
 
-/** What a target's readable id, address and project are worked out from, once. */
-interface TargetDetails {
-  readonly id: string;
-  readonly address?: string;
-  readonly project?: string;
+/** A target's readable id, address and project, worked out once (see `BindingTarget`). */
+export class TargetDetails {
+  constructor(
+    public readonly id: string,
+    public readonly address: string | undefined,
+    public readonly project: string | undefined,
+  ) {}
 }
+
+/** Level and type of a target that is not an IAM resource's (never used for bindings). */
+const NOT_IAM = { targetType: '', level: 'resource' as TargetLevel };
 
 /**
  * A binding target whose level and type are known at once and whose id, address and project
  * are worked out when first read. A class, so that every target has one fast shape.
  */
 class LazyTarget implements BindingTarget {
-  #details: TargetDetails | undefined;
-  readonly #compute: () => TargetDetails;
+  #details: TargetDetails | undefined = undefined;
+  readonly #resource: TfResource;
+  readonly #reader: GoogleAccessReader;
 
   constructor(
     public readonly level: TargetLevel,
     public readonly type: string,
-    compute: () => TargetDetails,
+    resource: TfResource,
+    reader: GoogleAccessReader,
   ) {
-    this.#compute = compute;
+    this.#resource = resource;
+    this.#reader = reader;
   }
 
   public get id(): string {
@@ -358,13 +370,28 @@ class LazyTarget implements BindingTarget {
 
   /** The plain data, for JSON and test assertions. */
   public toJSON(): BindingTarget {
-    return { level: this.level, type: this.type, ...this.details() };
+    const { id, address, project } = this.details();
+    return { level: this.level, type: this.type, id, address, project };
   }
 
   private details(): TargetDetails {
-    return (this.#details ??= this.#compute());
+    return (this.#details ??= this.#reader.targetDetails(this.#resource, this.level));
   }
 }
+
+/** The target arguments of an IAM resource's body that are not in `TARGET_ORDER`, sorted. */
+function otherTargetArguments(body: Readonly<Record<string, unknown>>): readonly string[] {
+  let others: string[] | undefined;
+  for (const name in body) {
+    if (NOT_TARGET.has(name) || TARGET_NAMES.has(name)) continue;
+    if (others) others.push(name);
+    else others = [name];
+  }
+  if (!others) return NO_ARGUMENTS;
+  if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
+  return others;
+}
+const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
 
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;

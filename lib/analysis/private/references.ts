@@ -1,4 +1,5 @@
 import type { TfResource } from '../model';
+import { argument } from './model-objects';
 
 /**
  * References between resources as cdktf writes them: `${google_service_account.api_Identity_1A2B.email}`,
@@ -41,6 +42,23 @@ export function singleReference(text: string): { address: string; attribute: str
   return m ? { address: m[1], attribute: m[2] } : undefined;
 }
 
+/**
+ * `text` with each reference replaced by what `replacement` gives for its address and attribute,
+ * or left as written when it gives nothing. Most references are the whole text
+ * (`${google_service_account.x.member}`): those need no replace.
+ */
+function replaceReferences(
+  text: string,
+  replacement: (address: string, attribute: string) => string | undefined,
+): string {
+  const single = SINGLE_REFERENCE.exec(text);
+  if (single) return replacement(single[1], single[2]) ?? text;
+  return text.replace(
+    REFERENCE,
+    (whole, address: string, attribute: string) => replacement(address, attribute) ?? whole,
+  );
+}
+
 /** True for a string with no Terraform expression in it. */
 export function isLiteral(value: unknown): value is string {
   return typeof value === 'string' && !value.includes('${');
@@ -54,17 +72,43 @@ export function isLiteral(value: unknown): value is string {
 export class ReferenceResolver {
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
-    private readonly projectOf: (resource: TfResource) => string | undefined,
+    /** Projects of the google and google-beta provider configurations, by `type` or `type.alias`. */
+    private readonly providerProjects: ReadonlyMap<string, string>,
   ) {}
+
+  /**
+   * The Google project of a resource when it is literal: its `project` argument (resolved), or
+   * for Google resources without one, the project of their provider configuration.
+   */
+  public projectOf(resource: TfResource): string | undefined {
+    const project = argument(resource, 'project');
+    if (typeof project === 'string') return this.literal(project, 0);
+    if (!resource.type.startsWith('google_')) return undefined;
+    const provider = argument(resource, 'provider');
+    return this.providerProjects.get(
+      typeof provider === 'string' ? provider : resource.type.split('_')[0],
+    );
+  }
 
   /** `text` with every reference whose value the JSON gives replaced by that value. */
   public resolve(text: string, depth = 0): string {
-    if (!text.includes('${') || depth > MAX_DEPTH) return text;
-    return text.replace(REFERENCE, (whole, address: string, attribute: string) => {
-      const resource = this.resources.get(address);
-      const value = resource && this.attributeValue(resource, attribute, depth);
-      return value ?? whole;
-    });
+    if (depth > MAX_DEPTH || !text.includes('${')) return text;
+    return replaceReferences(text, (address, attribute) =>
+      this.referenceValue(address, attribute, depth),
+    );
+  }
+
+  /** The first in-stack resource `text` refers to, if any. */
+  public referencedResource(text: string): TfResource | undefined {
+    if (!text.includes('${')) return undefined;
+    // Most references are the whole text.
+    const single = SINGLE_REFERENCE.exec(text);
+    if (single) return this.resources.get(single[1]);
+    for (const m of text.matchAll(REFERENCE)) {
+      const resource = this.resources.get(m[1]);
+      if (resource) return resource;
+    }
+    return undefined;
   }
 
   /** Descriptions of texts at depth 0: a stack names the same resource in many bindings. */
@@ -83,14 +127,18 @@ export class ReferenceResolver {
   }
 
   private describeNow(text: string, depth: number): string {
-    return this.resolve(text, depth).replace(
-      REFERENCE,
-      (whole, address: string, attribute: string) => {
-        const resource = this.resources.get(address);
-        return resource
-          ? `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
-          : whole;
-      },
+    return replaceReferences(text, (address, attribute) =>
+      this.describeReference(address, attribute, depth),
+    );
+  }
+
+  /** The value of `address.attribute`, else its `<type:identity>.attribute` placeholder. */
+  private describeReference(address: string, attribute: string, depth: number): string | undefined {
+    const resource = this.resources.get(address);
+    if (!resource) return undefined;
+    return (
+      this.attributeValue(resource, attribute, depth) ??
+      `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
     );
   }
 
@@ -108,15 +156,28 @@ export class ReferenceResolver {
 
   /** The literal value of `resource.attribute`, given or derivable from literal arguments. */
   public attributeValue(resource: TfResource, attribute: string, depth = 0): string | undefined {
-    const literal = (name: string): string | undefined => {
-      const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
-      if (typeof value !== 'string') return undefined;
-      const resolved = this.resolve(value, depth + 1);
-      return isLiteral(resolved) ? resolved : undefined;
-    };
     const derive = DERIVED[kindOf(resource)]?.[attribute];
-    if (derive) return derive(literal);
-    return literal(attribute);
+    if (derive) return derive((name) => this.literalArgument(resource, name, depth));
+    return this.literalArgument(resource, attribute, depth);
+  }
+
+  /** The value of `address.attribute` when `address` is an in-stack resource and the value is known. */
+  private referenceValue(address: string, attribute: string, depth: number): string | undefined {
+    const resource = this.resources.get(address);
+    return resource && this.attributeValue(resource, attribute, depth);
+  }
+
+  /** An argument of `resource` (its project: the provider's when not given), when literal once resolved. */
+  private literalArgument(resource: TfResource, name: string, depth: number): string | undefined {
+    const value = name === 'project' ? this.projectOf(resource) : resource.body[name];
+    return typeof value === 'string' ? this.literal(value, depth + 1) : undefined;
+  }
+
+  /** `text` with its references resolved, when that leaves no expression in it. */
+  private literal(text: string, depth: number): string | undefined {
+    if (!text.includes('${')) return text;
+    const resolved = this.resolve(text, depth);
+    return isLiteral(resolved) ? resolved : undefined;
   }
 }
 
@@ -130,7 +191,7 @@ type Derivation = (literal: Literal) => string | undefined;
 
 /** Joins parts when every one is known. */
 function all(...parts: Array<string | undefined>): string | undefined {
-  return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  return parts.includes(undefined) ? undefined : parts.join('');
 }
 
 function serviceAccountEmail(literal: Literal): string | undefined {

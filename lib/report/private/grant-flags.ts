@@ -1,7 +1,7 @@
 import type { AccessBinding, StackModel, TargetLevel } from '../../analysis/model';
 import { azureRole, googleRole, permissionCountOf } from '../../analysis/role-catalog';
 import { IMPERSONATION_ROLES } from '../../core/private/role-kinds';
-import type { AccessFlag } from '../access-entries';
+import { FLAG_ORDER, type AccessFlag } from '../access-entries';
 
 /** Levels that reach every resource inside them. */
 const CONTAINER_LEVELS: ReadonlySet<TargetLevel> = new Set([
@@ -41,6 +41,15 @@ const AZURE_IMPERSONATION_ROLES = new Set([
   'Managed Identity Contributor',
 ]);
 
+/** Each flag as a bit of a set of flags: its position in `FLAG_ORDER`. */
+const BIT = Object.fromEntries(FLAG_ORDER.map((flag, i) => [flag, 1 << i])) as Record<
+  AccessFlag,
+  number
+>;
+
+/** The flags of each set, made when first seen. */
+const FLAG_SETS: Array<readonly AccessFlag[]> = [];
+
 const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gserviceaccount\.com$/;
 /**
  * A Google service agent, `service-<project number>@<service domain>.iam.gserviceaccount.com`
@@ -60,7 +69,11 @@ interface RoleFacts {
  * are worked out once per role: a stack binds a few roles thousands of times.
  */
 export class GrantFlags {
-  private readonly roles = new Map<string, RoleFacts>();
+  /** Facts of every role bound in the stack, for each cloud (a role name means different things in each). */
+  private readonly roles = {
+    google: new Map<string, RoleFacts>(),
+    azure: new Map<string, RoleFacts>(),
+  };
   /** Azure managed identities that trust an external token issuer (federated credentials). */
   private readonly federatedIdentities: ReadonlySet<string>;
 
@@ -70,6 +83,15 @@ export class GrantFlags {
         t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
       ),
     );
+    for (const binding of model.bindings) {
+      const known = this.roles[binding.cloud];
+      if (!known.has(binding.role)) {
+        known.set(binding.role, {
+          permissions: permissionCountOf(binding),
+          impersonation: impersonates(binding),
+        });
+      }
+    }
   }
 
   /** Permissions (Azure: operations) of the binding's role; undefined when unknown. */
@@ -77,37 +99,34 @@ export class GrantFlags {
     return this.role(binding).permissions;
   }
 
-  /** The flags of a binding, in `FLAG_ORDER`. */
-  public of(binding: AccessBinding): AccessFlag[] {
-    const flags: AccessFlag[] = [];
-    if (binding.memberKind === 'public') flags.push('public');
+  /**
+   * The flags of a binding whose target is in `targetProject` (its `target.project`), in
+   * `FLAG_ORDER`. The array is shared by every binding with the same flags (there are at most 64
+   * combinations) and frozen.
+   */
+  public of(binding: AccessBinding, targetProject: string | undefined): readonly AccessFlag[] {
+    let set = 0;
+    if (binding.memberKind === 'public') set |= BIT.public;
     if (
       FEDERATED_KINDS.has(binding.memberKind) ||
       (this.federatedIdentities.size > 0 &&
         binding.memberReferences.some((a) => this.federatedIdentities.has(a)))
     ) {
-      flags.push('federated');
+      set |= BIT.federated;
     }
-    if (this.role(binding).impersonation) flags.push('impersonation');
-    if (CONTAINER_LEVELS.has(binding.target.level)) flags.push('project-wide');
-    const targetProject = binding.target.project;
+    if (this.role(binding).impersonation) set |= BIT.impersonation;
+    if (CONTAINER_LEVELS.has(binding.target.level)) set |= BIT['project-wide'];
     if (targetProject) {
       const principalProject = projectOfMember(this.model, binding);
-      if (principalProject && principalProject !== targetProject) flags.push('cross-project');
+      if (principalProject && principalProject !== targetProject) set |= BIT['cross-project'];
     }
-    if (binding.mode === 'binding' || binding.mode === 'policy') flags.push('authoritative');
-    return flags;
+    if (binding.mode === 'binding' || binding.mode === 'policy') set |= BIT.authoritative;
+    return (FLAG_SETS[set] ??= Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
   }
 
   /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
   private role(binding: AccessBinding): RoleFacts {
-    const key = `${binding.cloud}:${binding.role}`;
-    let facts = this.roles.get(key);
-    if (!facts) {
-      facts = { permissions: permissionCountOf(binding), impersonation: impersonates(binding) };
-      this.roles.set(key, facts);
-    }
-    return facts;
+    return this.roles[binding.cloud].get(binding.role)!;
   }
 }
 
