@@ -16,6 +16,7 @@ const SERVICE = /^(allServices|[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com)$
 const SINGLETON_ID = 'GuardrailsAuditLogs';
 const PROJECT = text({ example: "'acme-prod'" });
 const SERVICE_NAME = text({ example: "'storage.googleapis.com'" });
+const SCOPE = constructInStack();
 
 /**
  * The Data Access audit logs of an app: **one** `google_project_iam_audit_config` per
@@ -36,7 +37,7 @@ export class AuditLogs extends Construct {
   /** The audit logs of the stack that contains `scope`, created at the stack root on first use. */
   public static of(scope: IConstruct): AuditLogs {
     return stackSingleton(
-      checkArg('AuditLogs.of', 'scope', scope, constructInStack()),
+      checkArg('AuditLogs.of', 'scope', scope, SCOPE),
       SINGLETON_ID,
       (c): c is AuditLogs => c instanceof AuditLogs,
       (stack, id) => new AuditLogs(stack, id),
@@ -49,9 +50,7 @@ export class AuditLogs extends Construct {
    * not depend on the order in which stacks are constructed. One owner per app.
    */
   public static designateOwner(scope: IConstruct): void {
-    const stack = TerraformStack.of(
-      checkArg('AuditLogs.designateOwner', 'scope', scope, constructInStack()),
-    );
+    const stack = TerraformStack.of(checkArg('AuditLogs.designateOwner', 'scope', scope, SCOPE));
     const owners = AuditConfigOwners.of(stack);
     const current = owners.designatedOwner;
     if (current && current !== stack) {
@@ -75,6 +74,8 @@ export class AuditLogs extends Construct {
   /** Configs whose project or service is a reference: comparable only within this stack. */
   private readonly local = new OncePerKey<ProjectIamAuditConfig>();
   private readonly noted = new Set<string>();
+  /** The (project, service) texts this stack has enabled: each is checked and placed once. */
+  private readonly enabled = new Set<string>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -87,6 +88,14 @@ export class AuditLogs extends Construct {
    * named); a project or service given by reference is always written by this stack.
    */
   public enable(project: string, service: string): void {
+    // Constructs enable the same logs for each resource they make (a Secret Manager reader
+    // per Cloud Run service): a pair enabled before has passed every check and has its
+    // config, so asking again changes nothing.
+    const known =
+      typeof project === 'string' && typeof service === 'string'
+        ? `${project}\n${service}`
+        : undefined;
+    if (known !== undefined && this.enabled.has(known)) return;
     project = checkArg(this, 'project', project, PROJECT);
     service = checkArg(this, 'service', service, SERVICE_NAME);
     validateProjectId(this, 'project', project);
@@ -103,12 +112,13 @@ export class AuditLogs extends Construct {
       this.local.get(this, idPrefix(service), [project, service], (id) =>
         this.create(id, project, service),
       );
-      return;
+    } else {
+      const entry = AuditConfigOwners.of(this).request(project, service, TerraformStack.of(this));
+      const owner = AuditLogs.of(entry.owner);
+      owner.hold(entry);
+      if (owner !== this) this.noteOwner(entry);
     }
-    const entry = AuditConfigOwners.of(this).request(project, service, TerraformStack.of(this));
-    const owner = AuditLogs.of(entry.owner);
-    owner.hold(entry);
-    if (owner !== this) this.noteOwner(entry);
+    if (known !== undefined) this.enabled.add(known);
   }
 
   /** The audit configs this stack writes, in the order they were enabled. */

@@ -1,8 +1,9 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProps } from './messages';
 import { stackRelativePath } from './stable-id';
 import { checkAtSynth } from './synth-check';
+import { isUnresolved } from './validate';
 
 /** Resource kinds the stack may both create and import by name. */
 export type CreatedKind = 'storage-bucket' | 'cloud-run-service';
@@ -16,7 +17,7 @@ const CREATED = new WeakMap<TerraformStack, Map<string, IConstruct>>();
  * part is a token (only Terraform knows the name, so no import can be matched with it).
  */
 function keyOf(kind: CreatedKind, parts: readonly string[]): string | undefined {
-  if (parts.some((p) => Token.isUnresolved(p))) return undefined;
+  if (parts.some(isUnresolved)) return undefined;
   return [kind, ...parts.map((p) => p.toLowerCase())].join('\n');
 }
 

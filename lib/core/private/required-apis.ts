@@ -7,7 +7,7 @@ import {
   TerraformResource,
   TerraformStack,
 } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { isUnresolved } from './validate';
 
 /** One resource that can only be created (or used) once `services` are enabled in `project`. */
@@ -28,17 +28,19 @@ interface Requirement {
  * of a project but not one a resource needs gets a warning. A stack that enables none is
  * left alone: its APIs are managed elsewhere (see the README, "Before the first apply").
  *
- * One pass over the stack at synth, linear in the number of constructs.
+ * One pass over the stack at synth, linear in the number of constructs. The aspect sits on
+ * this construct, a leaf at the stack's root that writes no Terraform, rather than on the
+ * stack: cdktf hands a stack's aspects to every construct below it and records each visit by
+ * the construct's path, which in a stack of thousands of constructs costs more than the pass.
  */
-class RequiredApis implements IAspect {
-  /** The requirements of the stack that contains `scope`; registers the aspect on first use. */
+class RequiredApis extends Construct implements IAspect {
+  /** The requirements of the stack that contains `scope`; made with its aspect on first use. */
   public static of(scope: IConstruct): RequiredApis {
     const stack = TerraformStack.of(scope);
     let apis = OF_STACK.get(stack);
     if (!apis) {
       apis = new RequiredApis(stack);
       OF_STACK.set(stack, apis);
-      Aspects.of(stack).add(apis);
     }
     return apis;
   }
@@ -46,14 +48,17 @@ class RequiredApis implements IAspect {
   private readonly requirements: Requirement[] = [];
   private applied = false;
 
-  private constructor(private readonly stack: TerraformStack) {}
+  private constructor(private readonly stack: TerraformStack) {
+    super(stack, 'GuardrailsRequiredApis');
+    Aspects.of(this).add(this);
+  }
 
   public add(requirement: Requirement): void {
     this.requirements.push(requirement);
   }
 
   public visit(node: IConstruct): void {
-    if (node !== this.stack || this.applied) return;
+    if (node !== this || this.applied) return;
     this.applied = true;
     const enabled = projectServicesOf(this.stack);
     if (enabled.length === 0) return;

@@ -112,10 +112,15 @@ export function text(options: TextOptions = {}): Check<string> {
   };
 }
 
+/** The checks made by {@link optional}, which a struct skips for an absent prop. */
+const OPTIONAL_CHECKS = new WeakSet<Check<unknown>>();
+
 /** `check`, or `undefined` when the prop is left out (`null` counts as left out). */
 export function optional<T>(check: Check<T>): Check<T | undefined> {
-  return (location, prop, value) =>
+  const optionalCheck: Check<T | undefined> = (location, prop, value) =>
     value === undefined || value === null ? undefined : check(location, prop, value);
+  OPTIONAL_CHECKS.add(optionalCheck);
+  return optionalCheck;
 }
 
 /** Options of {@link list}. */
@@ -431,6 +436,10 @@ export function stringMap(options: MapOptions = {}): Check<Record<string, string
  */
 export function struct<T>(schema: Schema<T>, example?: string): Check<T> {
   const known = Object.keys(schema);
+  const checks = known.map((key) => (schema as Record<string, Check<unknown>>)[key]);
+  // An optional prop that is left out passes its check unchanged, so it is not called: most
+  // props of a construct are optional and left out, and props are checked on every construct.
+  const skipWhenAbsent = checks.map((check) => OPTIONAL_CHECKS.has(check));
   return (location, prop, value) => {
     if (value === undefined || value === null)
       required(location, prop, value, example ? `Pass ${example}.` : 'Pass an object.');
@@ -462,11 +471,8 @@ export function struct<T>(schema: Schema<T>, example?: string): Check<T> {
     for (let i = 0; i < known.length; i++) {
       const key = known[i];
       const value = given[key];
-      const checked = (schema as Record<string, Check<unknown>>)[key](
-        location,
-        join(prop, key),
-        value,
-      );
+      if (value === undefined && skipWhenAbsent[i]) continue;
+      const checked = checks[i](location, join(prop, key), value);
       if (checked !== value && result === undefined) {
         result = {};
         for (const earlier of known.slice(0, i)) {

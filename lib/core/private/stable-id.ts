@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { isUnresolved } from './validate';
@@ -24,9 +24,13 @@ export function stableId(scope: IConstruct, prefix: string, parts: unknown[]): s
   return `${prefix}-${shortHash(key, HASH_LENGTH)}`;
 }
 
-/** The first `length` hex digits of the SHA-256 of `text`. */
+/**
+ * The first `length` hex digits of the SHA-256 of `text`. The one-shot `crypto.hash` (Node
+ * 20.12+, within the supported engines) gives the same digest as `createHash` at less than half
+ * the cost, which counts at one hash per binding.
+ */
 export function shortHash(text: string, length: number): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return hash('sha256', text, 'hex').slice(0, length);
 }
 
 /** Replaces tokens by the Terraform expressions they stand for. */
