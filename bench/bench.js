@@ -16,7 +16,7 @@
 //      linear); BENCH_WORKLOADS=access runs only this part. See access-bench.js.
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
-// between variants. Set BENCH_REPEAT (default 3) to take the median of more runs, and
+// between variants. Set BENCH_REPEAT (default 5) to take the median of more runs, and
 // BENCH_SIZES (e.g. "100,500") to limit the sizes, BENCH_WORKLOADS (e.g. "cloudRunService")
 // to run only some workloads (`guardrails` and `access` name parts (c) and (d)).
 const { execFileSync } = require('child_process');
@@ -26,7 +26,7 @@ const { join } = require('path');
 const { benchAccessCommands } = require('./access-bench');
 
 const ROOT = join(__dirname, '..');
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '100,500,2000').split(',').map(Number);
 const ONLY = process.env.BENCH_WORKLOADS ? process.env.BENCH_WORKLOADS.split(',') : undefined;
 const REQUIRE_BUDGET = 2;
@@ -181,8 +181,16 @@ function benchGuardrails() {
 
 function benchSynth(name) {
   const rows = SIZES.map((n) => {
-    const libraryMs = median(Array.from({ length: REPEAT }, () => synthOnce(name, 'library', n)));
-    const rawMs = median(Array.from({ length: REPEAT }, () => synthOnce(name, 'raw', n)));
+    // The two variants alternate, so a slow spell of the machine (another process, a change
+    // of CPU frequency) falls on both rather than on all the runs of one of them.
+    const library = [];
+    const raw = [];
+    for (let r = 0; r < REPEAT; r++) {
+      library.push(synthOnce(name, 'library', n));
+      raw.push(synthOnce(name, 'raw', n));
+    }
+    const libraryMs = median(library);
+    const rawMs = median(raw);
     return { n, libraryMs, rawMs, ratio: libraryMs / rawMs };
   });
   const first = rows[0];
