@@ -96,6 +96,16 @@ describe('SecureCloudRunService waits for what its first revision needs', () => 
     );
   });
 
+  test('CMEK with grantEncryptionKeyToServiceAgent: false needs no google-beta provider', () => {
+    const stack = testStack({ googleBeta: false });
+    new SecureCloudRunService(stack, 'api', {
+      ...base,
+      encryptionKey: KEY,
+      grantEncryptionKeyToServiceAgent: false,
+    });
+    expect(resourcesOf(synth(stack), 'google_project_service_identity')).toEqual({});
+  });
+
   test('CMEK with a google-beta provider added after the service still synthesizes', () => {
     const stack = testStack({ googleBeta: false });
     new SecureCloudRunService(stack, 'api', { ...base, encryptionKey: KEY });

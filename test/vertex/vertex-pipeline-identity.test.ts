@@ -19,14 +19,7 @@ import {
   JOB_CREATION_REASON,
 } from '../../lib/vertex/private/pipeline-identity-rules';
 import { synthToFolder } from '../analysis/synth-output';
-import {
-  bodiesOf,
-  iamMembers,
-  synth,
-  testStack,
-  validationMessage,
-  warningsOf,
-} from '../helpers';
+import { bodiesOf, iamMembers, synth, testStack, validationMessage, warningsOf } from '../helpers';
 
 const ENGINEERS = Principal.group('ml-engineers@acme.example');
 const SA_MEMBER = /^\$\{google_service_account\.training_Identity_[0-9A-F]+\.member\}$/;
