@@ -1,4 +1,4 @@
-import type { Finding } from '../../rules/engine';
+import type { Finding } from '../../rules/finding';
 import { countText, type CheckReport } from './report-input';
 
 /** Markdown for a pull-request comment: a one-line summary, open findings, then acknowledged ones. */

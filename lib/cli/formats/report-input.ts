@@ -1,5 +1,5 @@
 import type { StackModel } from '../../analysis/model';
-import type { Finding } from '../../rules/engine';
+import type { Finding } from '../../rules/finding';
 import type { CliIo } from '../io';
 
 /** What every output format of `check` is given. */

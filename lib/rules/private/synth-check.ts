@@ -3,7 +3,9 @@ import { IConstruct } from 'constructs';
 import { analyzeStack } from '../../analysis/analyze';
 import { ValidationError } from '../../core/errors';
 import { checkAtSynth as atEverySynth } from '../../core/private/synth-check';
-import { evaluate, Finding } from '../engine';
+import type { GuardrailsFinding } from '../../testing/guardrails-finding';
+import { evaluate } from '../engine';
+import { failsAt, type Finding } from '../finding';
 
 /** What a finding's reader can do about it, the last line of a list of findings. */
 export const FIX_OR_ACKNOWLEDGE =
@@ -117,7 +119,7 @@ function runChecks(stack: TerraformStack, check: StackCheck, json: unknown): unk
   const open = findings.filter((f) => !f.acknowledged);
   const warnings = open.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) report(stack, warnings);
-  const errors = open.filter((f) => f.severity === 'error');
+  const errors = findings.filter((f) => failsAt(f, 'error'));
   if (errors.length > 0) {
     endSynthesis(check);
     throw new ValidationError(
@@ -134,9 +136,7 @@ function runChecks(stack: TerraformStack, check: StackCheck, json: unknown): unk
 }
 
 /** `[rule] address (path): message Fix: ...`, the one line a finding is shown as. */
-export function describe(
-  f: Pick<Finding, 'rule' | 'address' | 'path' | 'message' | 'fix'>,
-): string {
+export function describe(f: GuardrailsFinding): string {
   return `[${f.rule}] ${f.address}${f.path ? ` (${f.path})` : ''}: ${f.message} Fix: ${f.fix}`;
 }
 
