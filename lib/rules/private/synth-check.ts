@@ -2,6 +2,7 @@ import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { analyzeStack } from '../../analysis/analyze';
 import { ValidationError } from '../../core/errors';
+import { plural } from '../../core/private/plural';
 import { checkAtSynth as atEverySynth } from '../../core/private/synth-check';
 import type { GuardrailsFinding } from '../../testing/guardrails-finding';
 import { evaluate } from '../engine';
@@ -126,7 +127,7 @@ function runChecks(stack: TerraformStack, check: StackCheck, json: unknown): unk
       stack.node.path,
       'guardrails',
       [
-        `${stack.node.path}: Guardrails found ${errors.length} error${errors.length > 1 ? 's' : ''}:`,
+        `${stack.node.path}: Guardrails found ${plural(errors.length, 'error')}:`,
         ...errors.map((f) => `  ${describe(f)}`),
         FIX_OR_ACKNOWLEDGE,
       ].join('\n'),
