@@ -1,6 +1,7 @@
 import { resolve } from 'path';
 import { readSynthOutput } from '../analysis/read-synth-output';
-import { evaluate, failsAt } from '../rules/engine';
+import { evaluate } from '../rules/engine';
+import { failsAt } from '../rules/finding';
 import type { RuleSeverity } from '../rules/rule';
 import { parseArgs } from './args';
 import type { Command } from './command';

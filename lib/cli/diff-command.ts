@@ -1,5 +1,6 @@
 import { resolve } from 'path';
 import { readSynthOutput } from '../analysis/read-synth-output';
+import { plural } from '../core/private/plural';
 import { diffAccess } from '../report/access-diff';
 import { accessSnapshot } from '../report/access-snapshot';
 import { diffJson } from '../report/formats/diff-json';
@@ -24,7 +25,7 @@ export const diffCommand: Command = {
     });
     if (args.positionals.length !== 2) {
       throw new UsageError(
-        `needs the base and the head folder (got ${args.positionals.length} argument${args.positionals.length === 1 ? '' : 's'}).`,
+        `needs the base and the head folder (got ${plural(args.positionals.length, 'argument')}).`,
       );
     }
     // Unsorted: the diff sorts only what changed.

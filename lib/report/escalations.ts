@@ -1,5 +1,6 @@
 import type { AccessDiff, Change } from './access-diff';
 import type { AccessFlag, AuditEntry, GrantEntry, TrustEntry } from './access-entries';
+import { permissionCount } from './private/permission-count';
 
 /**
  * The changes a reviewer must not miss (DESIGN.md section 9):
@@ -101,7 +102,7 @@ function changedGrantEscalations({ from, to }: Change<GrantEntry>): Escalation[]
   if (isWider(from, to)) {
     out.push({
       kind: 'wider-role',
-      message: `${to.principal} on ${to.target}: ${from.role} (${count(from.permissions)}) becomes ${to.role} (${count(to.permissions)}).`,
+      message: `${to.principal} on ${to.target}: ${from.role} (${permissionCount(from.permissions)}) becomes ${to.role} (${permissionCount(to.permissions)}).`,
       grant: to,
     });
   }
@@ -123,11 +124,6 @@ function isWider(from: GrantEntry, to: GrantEntry): boolean {
   // A custom role that swapped permissions for as many others still grants something new.
   const before = new Set(from.customPermissions ?? []);
   return (to.customPermissions ?? []).some((p) => !before.has(p)) && from.role === to.role;
-}
-
-function count(permissions: number | undefined): string {
-  if (permissions === undefined) return '? permissions';
-  return `${permissions} permission${permissions === 1 ? '' : 's'}`;
 }
 
 function trustName(t: TrustEntry): string {

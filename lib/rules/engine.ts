@@ -1,25 +1,7 @@
-import type { Acknowledgement, StackModel, TfResource } from '../analysis/model';
+import type { Acknowledgement, StackModel } from '../analysis/model';
 import { ALL_RULES } from './all-rules';
-import type { Rule, RuleSeverity } from './rule';
-
-/** A finding of the rule pack on one resource, with its acknowledgement, as reports show it. */
-export interface Finding {
-  readonly rule: string;
-  readonly severity: RuleSeverity;
-  readonly stack: string;
-  readonly address: string;
-  /** Construct path of the resource, when cdktf recorded it. */
-  readonly path?: string;
-  readonly message: string;
-  readonly fix: string;
-  readonly acknowledged: boolean;
-  /** The acknowledgement's reason, when acknowledged. */
-  readonly reason?: string;
-  /** The resource, for locations (SARIF) and further reading. */
-  readonly resource: TfResource;
-  /** The synthesized file the stack was read from, when read from disk. */
-  readonly file?: string;
-}
+import type { Finding } from './finding';
+import type { Rule } from './rule';
 
 /**
  * Runs `rules` (default: all) over one stack and applies the stack's acknowledgements: an
@@ -89,10 +71,4 @@ function acknowledgementFor(
     const slash = current.lastIndexOf('/');
     current = slash < 0 ? '' : current.slice(0, slash);
   }
-}
-
-/** True when a finding should fail at `failOn`: not acknowledged, and at or above that severity. */
-export function failsAt(finding: Finding, failOn: RuleSeverity | 'never'): boolean {
-  if (finding.acknowledged || failOn === 'never') return false;
-  return failOn === 'warning' || finding.severity === 'error';
 }

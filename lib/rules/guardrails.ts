@@ -8,6 +8,9 @@ import { checkAtSynth } from './private/synth-check';
 
 const MIN_REASON = 10;
 const MAX_REASON = 500;
+/** What a reason should say, for both of its checks. */
+const REASON_FIX =
+  "Write why the finding is intended, e.g. 'Public webhook for the payment provider'.";
 
 /**
  * Stack-wide guardrails: a rule pack that checks **every** resource of a stack at synth
@@ -69,7 +72,7 @@ export class Guardrails {
         'reason',
         reason,
         'must be literal text (it is recorded in the synthesized JSON for reviewers)',
-        "Write why the finding is intended, e.g. 'Public webhook for the payment provider'.",
+        REASON_FIX,
       );
     }
     if (reason.trim().length < MIN_REASON || reason.length > MAX_REASON) {
@@ -78,7 +81,7 @@ export class Guardrails {
         'reason',
         reason,
         `must be ${MIN_REASON}-${MAX_REASON} characters`,
-        "Write why the finding is intended, e.g. 'Public webhook for the payment provider'.",
+        REASON_FIX,
       );
     }
     recordAcknowledgement(scope, ruleId, reason.trim());

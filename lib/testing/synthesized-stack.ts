@@ -7,6 +7,7 @@ import { invalidValue } from '../core/private/messages';
 import { accessSnapshot } from '../report/access-snapshot';
 import { accessText } from '../report/formats/access-text';
 import { evaluate } from '../rules/engine';
+import { failsAt, toGuardrailsFinding } from '../rules/finding';
 import { reachStack } from '../rules/private/stacks-at-synth';
 import { GrantQuery, SynthesizedGrant } from './grant-query';
 import { GuardrailsFinding, PassesGuardrailsOptions } from './guardrails-finding';
@@ -99,16 +100,7 @@ export class SynthesizedStack {
    * whether or not `Guardrails.check` opted the stack in. Sorted by address and rule.
    */
   public get findings(): GuardrailsFinding[] {
-    this.evaluated ??= evaluate(this.model).map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      address: f.address,
-      path: f.path,
-      message: f.message,
-      fix: f.fix,
-      acknowledged: f.acknowledged,
-      reason: f.reason,
-    }));
+    this.evaluated ??= evaluate(this.model).map(toGuardrailsFinding);
     return this.evaluated.map((f) => ({ ...f }));
   }
 
@@ -123,9 +115,8 @@ export class SynthesizedStack {
       failOnWarnings: 'boolean',
     });
     const findings = this.findings;
-    const failing = findings.filter(
-      (f) => !f.acknowledged && (f.severity === 'error' || options.failOnWarnings === true),
-    );
+    const failOn = options.failOnWarnings === true ? 'warning' : 'error';
+    const failing = findings.filter((f) => failsAt(f, failOn));
     if (failing.length === 0) return;
     throw guardrailsFailure(this.stack, failing, findings.filter((f) => f.acknowledged).length);
   }

@@ -1,5 +1,6 @@
 import type { StackModel } from '../../analysis/model';
-import type { Finding } from '../../rules/engine';
+import { plural } from '../../core/private/plural';
+import type { Finding } from '../../rules/finding';
 import type { CliIo } from '../io';
 
 /** What every output format of `check` is given. */
@@ -15,7 +16,6 @@ export function countText(findings: readonly Finding[]): string {
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
   const acknowledged = findings.length - open.length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
     plural(errors, 'error'),
     plural(warnings, 'warning'),

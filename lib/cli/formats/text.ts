@@ -1,3 +1,4 @@
+import { plural } from '../../core/private/plural';
 import { countText, type CheckReport } from './report-input';
 
 /** Plain text for terminals and CI logs: one block per finding, then a summary line. */
@@ -11,8 +12,8 @@ export function formatText({ stacks, findings }: CheckReport): string {
   }
   const summary =
     findings.length === 0
-      ? `No findings in ${stacks.length} stack${stacks.length === 1 ? '' : 's'}.`
-      : `${countText(findings)} in ${stacks.length} stack${stacks.length === 1 ? '' : 's'}.`;
+      ? `No findings in ${plural(stacks.length, 'stack')}.`
+      : `${countText(findings)} in ${plural(stacks.length, 'stack')}.`;
   lines.push(summary);
   return lines.join('\n') + '\n';
 }

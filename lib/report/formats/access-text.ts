@@ -1,6 +1,6 @@
 import type { AccessSnapshot, GrantEntry } from '../access-entries';
 import { trustTerms } from '../escalations';
-import { plural } from '../private/markdown';
+import { permissionCount } from '../private/permission-count';
 import { logTypesText } from './cells';
 
 /**
@@ -33,8 +33,7 @@ export function accessText(snapshot: AccessSnapshot): string {
 
 /** `roles/x (5 permissions) on <target> if 'title': <expression> [flags]`. */
 function grantLine(g: GrantEntry): string {
-  const permissions =
-    g.permissions === undefined ? '? permissions' : plural(g.permissions, 'permission');
+  const permissions = permissionCount(g.permissions);
   const condition = g.condition
     ? ` if ${g.condition.title ? `'${g.condition.title}': ` : ''}${g.condition.expression}`
     : '';

@@ -1,11 +1,15 @@
+import { plural } from '../../core/private/plural';
 import {
   FLAG_ORDER,
   type AccessFlag,
   type AuditEntry,
   type ConditionEntry,
+  type GrantEntry,
   type IgnoredResources,
+  type TrustEntry,
 } from '../access-entries';
-import { code, plural } from '../private/markdown';
+import { trustTerms } from '../escalations';
+import { code, resourceText } from '../private/markdown';
 
 /** `27`, or `?` when the catalog does not know the role. */
 export function permissionsText(permissions: number | undefined): string {
@@ -29,7 +33,7 @@ export function flagsText(flags: readonly AccessFlag[]): string {
 
 /** The stack, the resource address and the construct path of an entry. */
 export function whereText(entry: { stack: string; address: string; path?: string }): string {
-  return `${entry.stack}: ${code(entry.address)}${entry.path ? `<br>${code(entry.path)}` : ''}`;
+  return `${entry.stack}: ${resourceText(entry)}`;
 }
 
 /** `_Not read: 3 resources of types random_id, ..._`, or undefined when every resource was read. */
@@ -49,4 +53,26 @@ export function logTypesText(a: AuditEntry): string {
       )
       .join(', ') || '(none)'
   );
+}
+
+/** The report's and the diff's columns of a grant after its principal: role to where. */
+export function grantCells(g: GrantEntry): string[] {
+  return [
+    code(g.role),
+    permissionsText(g.permissions),
+    code(g.target),
+    conditionText(g.condition),
+    flagsText(g.flags),
+    whereText(g),
+  ];
+}
+
+/** The report's and the diff's columns of a federation trust: the trust, its terms, where. */
+export function trustCells(t: TrustEntry): string[] {
+  return [code(`${t.kind} ${t.name}`), trustTerms(t), whereText(t)];
+}
+
+/** The report's and the diff's columns of an audit log config: target, service, log types, where. */
+export function auditCells(a: AuditEntry): string[] {
+  return [code(a.target), code(a.service), logTypesText(a), whereText(a)];
 }

@@ -1,13 +1,17 @@
+import { plural } from '../../core/private/plural';
 import type { AccessDiff, EntryChanges } from '../access-diff';
 import type { AuditEntry, GrantEntry, TrustEntry } from '../access-entries';
 import { trustTerms } from '../escalations';
-import { code, plural, table } from '../private/markdown';
+import { code, table } from '../private/markdown';
 import {
+  auditCells,
   conditionText,
   flagsText,
+  grantCells,
   ignoredText,
   logTypesText,
   permissionsText,
+  trustCells,
   whereText,
 } from './cells';
 
@@ -94,15 +98,7 @@ function grantTable(list: readonly GrantEntry[]): string[] {
   if (list.length === 0) return [];
   return table(
     GRANT_HEADER,
-    list.map((g) => [
-      code(g.principal),
-      code(g.role),
-      permissionsText(g.permissions),
-      code(g.target),
-      conditionText(g.condition),
-      flagsText(g.flags),
-      whereText(g),
-    ]),
+    list.map((g) => [code(g.principal), ...grantCells(g)]),
   );
 }
 
@@ -118,18 +114,8 @@ function grantTerms(g: GrantEntry): string {
 
 function trustTable(changes: EntryChanges<TrustEntry>): string[] {
   const rows = [
-    ...changes.added.map((t) => [
-      'added',
-      code(`${t.kind} ${t.name}`),
-      trustTerms(t),
-      whereText(t),
-    ]),
-    ...changes.removed.map((t) => [
-      'removed',
-      code(`${t.kind} ${t.name}`),
-      trustTerms(t),
-      whereText(t),
-    ]),
+    ...changes.added.map((t) => ['added', ...trustCells(t)]),
+    ...changes.removed.map((t) => ['removed', ...trustCells(t)]),
     ...changes.changed.map(({ from, to }) => [
       'changed',
       code(`${to.kind} ${to.name}`),
@@ -143,14 +129,8 @@ function trustTable(changes: EntryChanges<TrustEntry>): string[] {
 function auditTable(changes: EntryChanges<AuditEntry>): string[] {
   const types = logTypesText;
   const rows = [
-    ...changes.added.map((a) => ['added', code(a.target), code(a.service), types(a), whereText(a)]),
-    ...changes.removed.map((a) => [
-      'removed',
-      code(a.target),
-      code(a.service),
-      types(a),
-      whereText(a),
-    ]),
+    ...changes.added.map((a) => ['added', ...auditCells(a)]),
+    ...changes.removed.map((a) => ['removed', ...auditCells(a)]),
     ...changes.changed.map(({ from, to }) => [
       'changed',
       code(to.target),

@@ -1,14 +1,7 @@
+import { plural } from '../../core/private/plural';
 import type { AccessSnapshot, GrantEntry } from '../access-entries';
-import { trustTerms } from '../escalations';
-import { code, plural, table } from '../private/markdown';
-import {
-  conditionText,
-  flagsText,
-  ignoredText,
-  logTypesText,
-  permissionsText,
-  whereText,
-} from './cells';
+import { code, table } from '../private/markdown';
+import { auditCells, grantCells, ignoredText, trustCells } from './cells';
 
 /**
  * The report in Markdown, for a pull-request comment or a job summary: a one-line summary, one
@@ -28,14 +21,7 @@ export function reportMarkdown(snapshot: AccessSnapshot): string {
       '',
       ...table(
         ['Role', 'Permissions', 'Target', 'Condition', 'Flags', 'Where'],
-        list.map((g) => [
-          code(g.role),
-          permissionsText(g.permissions),
-          code(g.target),
-          conditionText(g.condition),
-          flagsText(g.flags),
-          whereText(g),
-        ]),
+        list.map(grantCells),
       ),
     );
   }
@@ -44,10 +30,7 @@ export function reportMarkdown(snapshot: AccessSnapshot): string {
       '',
       '#### Federation trusts',
       '',
-      ...table(
-        ['Trust', 'Terms', 'Where'],
-        trusts.map((t) => [code(`${t.kind} ${t.name}`), trustTerms(t), whereText(t)]),
-      ),
+      ...table(['Trust', 'Terms', 'Where'], trusts.map(trustCells)),
     );
   }
   if (auditLogs.length > 0) {
@@ -55,10 +38,7 @@ export function reportMarkdown(snapshot: AccessSnapshot): string {
       '',
       '#### Audit logs',
       '',
-      ...table(
-        ['Target', 'Service', 'Log types', 'Where'],
-        auditLogs.map((a) => [code(a.target), code(a.service), logTypesText(a), whereText(a)]),
-      ),
+      ...table(['Target', 'Service', 'Log types', 'Where'], auditLogs.map(auditCells)),
     );
   }
   const ignored = ignoredText(snapshot.ignored);

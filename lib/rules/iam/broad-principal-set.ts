@@ -1,5 +1,5 @@
 import type { MemberKind } from '../../core/private/member-kinds';
-import { describeGrant, googleBindings } from '../private/scope';
+import { grantFindings } from '../private/scope';
 import type { Rule } from '../rule';
 
 const WHAT: Partial<Record<MemberKind, string>> = {
@@ -19,10 +19,9 @@ export const iamBroadPrincipalSet: Rule = {
   fix: 'Grant to one federated principal or attribute set (provider.principalForRepository, pool.principalSetForAttribute), or to named groups.',
   acknowledgeable: true,
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => WHAT[b.memberKind] !== undefined)
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: that is ${WHAT[b.memberKind]}.`,
-      })),
+    grantFindings(
+      model,
+      (b) => WHAT[b.memberKind] !== undefined,
+      (b) => `that is ${WHAT[b.memberKind]}.`,
+    ),
 };

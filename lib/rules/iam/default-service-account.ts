@@ -1,5 +1,5 @@
 import { isDefaultServiceAccount } from '../../core/private/member-kinds';
-import { describeGrant, googleBindings } from '../private/scope';
+import { grantFindings } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** Grants to the Compute Engine or App Engine default service account: every workload without its own account gets them. */
@@ -15,10 +15,9 @@ export const iamDefaultServiceAccount: Rule = {
     'trivy AVD-GCP-0004, AVD-GCP-0005, AVD-GCP-0009',
   ],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => isDefaultServiceAccount(b.member) || isDefaultServiceAccount(b.memberText))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: every VM, function and service that runs as the default account gets it.`,
-      })),
+    grantFindings(
+      model,
+      (b) => isDefaultServiceAccount(b.member) || isDefaultServiceAccount(b.memberText),
+      'every VM, function and service that runs as the default account gets it.',
+    ),
 };

@@ -1,4 +1,4 @@
-import { describeGrant, googleBindings } from '../private/scope';
+import { grantFindings } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** `domain:` members: everyone with an account in the domain, today and later. */
@@ -10,10 +10,9 @@ export const iamDomainMember: Rule = {
   fix: 'Grant it to the Google group of the people who need it.',
   acknowledgeable: true,
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => b.memberKind === 'domain')
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: every account of the domain gets it, including ones created later.`,
-      })),
+    grantFindings(
+      model,
+      (b) => b.memberKind === 'domain',
+      'every account of the domain gets it, including ones created later.',
+    ),
 };

@@ -1,5 +1,5 @@
 import { IMPERSONATION_ROLES } from '../../core/private/role-kinds';
-import { describeGrant, googleBindings, isProjectOrWider } from '../private/scope';
+import { grantFindings, isProjectOrWider } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** serviceAccountUser, token creators and workloadIdentityUser on a project or wider: every service account. */
@@ -16,10 +16,9 @@ export const iamImpersonationBroad: Rule = {
     'trivy AVD-GCP-0006, AVD-GCP-0008, AVD-GCP-0011',
   ],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => IMPERSONATION_ROLES.has(b.role) && isProjectOrWider(b))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: the member can act as every service account there, and so hold all of their access.`,
-      })),
+    grantFindings(
+      model,
+      (b) => IMPERSONATION_ROLES.has(b.role) && isProjectOrWider(b),
+      'the member can act as every service account there, and so hold all of their access.',
+    ),
 };

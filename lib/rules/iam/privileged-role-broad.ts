@@ -1,6 +1,6 @@
 import { googleRole } from '../../analysis/role-catalog';
 import { IMPERSONATION_ROLES, isAdminRoleName, isBasicRole } from '../../core/private/role-kinds';
-import { describeGrant, googleBindings, isProjectOrWider } from '../private/scope';
+import { grantFindings, isProjectOrWider } from '../private/scope';
 import type { Rule } from '../rule';
 import { PROJECT_WIDE_SECRET_ROLES } from './secret-accessor-project';
 import { VERTEX_BROAD_ROLES } from './vertex-project-role';
@@ -20,12 +20,11 @@ export const iamPrivilegedRoleBroad: Rule = {
   acknowledgeable: true,
   seeAlso: ['checkov CKV_GCP_42', 'trivy AVD-GCP-0007'],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => isProjectOrWider(b) && isPrivileged(b.role))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: ${why(b.role)}, across everything there.`,
-      })),
+    grantFindings(
+      model,
+      (b) => isProjectOrWider(b) && isPrivileged(b.role),
+      (b) => `${why(b.role)}, across everything there.`,
+    ),
 };
 
 /** Roles reported by a more specific rule are left to it. */

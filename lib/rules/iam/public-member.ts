@@ -1,6 +1,6 @@
 import { isBasicRole } from '../../core/private/role-kinds';
 import { isCloudRunService } from '../private/cloud-run';
-import { describeGrant, googleBindings } from '../private/scope';
+import { grantFindings } from '../private/scope';
 import type { Rule } from '../rule';
 
 /**
@@ -17,11 +17,9 @@ export const iamPublicMember: Rule = {
   acknowledgeable: true,
   seeAlso: ['checkov CKV_GCP_28, CKV_GCP_15, CKV_GCP_112', 'trivy AVD-GCP-0001'],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => b.memberKind === 'public' && !isBasicRole(b.role))
-      .filter((b) => !isCloudRunService(b.target.type))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: anyone on the internet gets it.`,
-      })),
+    grantFindings(
+      model,
+      (b) => b.memberKind === 'public' && !isBasicRole(b.role) && !isCloudRunService(b.target.type),
+      'anyone on the internet gets it.',
+    ),
 };

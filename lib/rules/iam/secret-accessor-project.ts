@@ -1,4 +1,4 @@
-import { describeGrant, googleBindings, isProjectOrWider } from '../private/scope';
+import { grantFindings, isProjectOrWider } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** Roles that read secret payloads. */
@@ -17,10 +17,9 @@ export const iamSecretAccessorProject: Rule = {
   fix: 'Grant it on each secret the workload reads (google_secret_manager_secret_iam_member).',
   acknowledgeable: true,
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => PROJECT_WIDE_SECRET_ROLES.has(b.role) && isProjectOrWider(b))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: the member can read every secret there, including ones created later.`,
-      })),
+    grantFindings(
+      model,
+      (b) => PROJECT_WIDE_SECRET_ROLES.has(b.role) && isProjectOrWider(b),
+      'the member can read every secret there, including ones created later.',
+    ),
 };

@@ -1,4 +1,4 @@
-import { describeGrant, googleBindings, isProjectOrWider } from '../private/scope';
+import { grantFindings, isProjectOrWider } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** Individual users on a project or wider: access that stays when people change teams. */
@@ -11,10 +11,9 @@ export const iamUserBroadLevel: Rule = {
   acknowledgeable: true,
   seeAlso: ['trivy AVD-GCP-0003'],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => b.memberKind === 'user' && isProjectOrWider(b))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: grants to people belong to groups, which outlive team changes.`,
-      })),
+    grantFindings(
+      model,
+      (b) => b.memberKind === 'user' && isProjectOrWider(b),
+      'grants to people belong to groups, which outlive team changes.',
+    ),
 };

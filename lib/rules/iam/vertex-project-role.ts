@@ -1,4 +1,4 @@
-import { describeGrant, googleBindings, isProjectOrWider } from '../private/scope';
+import { grantFindings, isProjectOrWider } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** Vertex AI roles whose project-wide grant reaches every model, endpoint, dataset and job. */
@@ -17,10 +17,9 @@ export const iamVertexProjectRole: Rule = {
   fix: 'Let callers predict on one endpoint with VertexEndpointCaller (a custom role with aiplatform.endpoints.predict, bound on the endpoint).',
   acknowledgeable: true,
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => VERTEX_BROAD_ROLES.has(b.role) && isProjectOrWider(b))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: it reaches every model, endpoint, dataset and training job there.`,
-      })),
+    grantFindings(
+      model,
+      (b) => VERTEX_BROAD_ROLES.has(b.role) && isProjectOrWider(b),
+      'it reaches every model, endpoint, dataset and training job there.',
+    ),
 };

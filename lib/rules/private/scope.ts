@@ -1,4 +1,5 @@
-import type { AccessBinding, TargetLevel } from '../../analysis/model';
+import type { AccessBinding, StackModel, TargetLevel } from '../../analysis/model';
+import type { RuleFinding } from '../rule';
 
 /** Levels at which a Google grant reaches every resource of a project or more. */
 const PROJECT_OR_WIDER: ReadonlySet<TargetLevel> = new Set([
@@ -34,4 +35,22 @@ export function googleBindings(bindings: readonly AccessBinding[]): AccessBindin
     GOOGLE_BINDINGS.set(bindings, google);
   }
   return google;
+}
+
+/**
+ * The findings of a rule on Google grants: each binding `matches` picks, reported on its
+ * resource as `grants <role> to <member> on <target>: <consequence>`, in the model's order.
+ * `consequence` is the text after the colon, or makes it from the binding.
+ */
+export function grantFindings(
+  model: StackModel,
+  matches: (binding: AccessBinding) => boolean,
+  consequence: string | ((binding: AccessBinding) => string),
+): RuleFinding[] {
+  return googleBindings(model.bindings)
+    .filter(matches)
+    .map((b) => ({
+      resource: b.resource,
+      message: `${describeGrant(b)}: ${typeof consequence === 'string' ? consequence : consequence(b)}`,
+    }));
 }

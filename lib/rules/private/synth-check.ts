@@ -2,8 +2,11 @@ import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { analyzeStack } from '../../analysis/analyze';
 import { ValidationError } from '../../core/errors';
+import { plural } from '../../core/private/plural';
 import { checkAtSynth as atEverySynth } from '../../core/private/synth-check';
-import { evaluate, Finding } from '../engine';
+import type { GuardrailsFinding } from '../../testing/guardrails-finding';
+import { evaluate } from '../engine';
+import { failsAt, type Finding } from '../finding';
 
 /** What a finding's reader can do about it, the last line of a list of findings. */
 export const FIX_OR_ACKNOWLEDGE =
@@ -117,14 +120,14 @@ function runChecks(stack: TerraformStack, check: StackCheck, json: unknown): unk
   const open = findings.filter((f) => !f.acknowledged);
   const warnings = open.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) report(stack, warnings);
-  const errors = open.filter((f) => f.severity === 'error');
+  const errors = findings.filter((f) => failsAt(f, 'error'));
   if (errors.length > 0) {
     endSynthesis(check);
     throw new ValidationError(
       stack.node.path,
       'guardrails',
       [
-        `${stack.node.path}: Guardrails found ${errors.length} error${errors.length > 1 ? 's' : ''}:`,
+        `${stack.node.path}: Guardrails found ${plural(errors.length, 'error')}:`,
         ...errors.map((f) => `  ${describe(f)}`),
         FIX_OR_ACKNOWLEDGE,
       ].join('\n'),
@@ -134,9 +137,7 @@ function runChecks(stack: TerraformStack, check: StackCheck, json: unknown): unk
 }
 
 /** `[rule] address (path): message Fix: ...`, the one line a finding is shown as. */
-export function describe(
-  f: Pick<Finding, 'rule' | 'address' | 'path' | 'message' | 'fix'>,
-): string {
+export function describe(f: GuardrailsFinding): string {
   return `[${f.rule}] ${f.address}${f.path ? ` (${f.path})` : ''}: ${f.message} Fix: ${f.fix}`;
 }
 

@@ -1,5 +1,5 @@
 import { isCloudRunService } from '../private/cloud-run';
-import { describeGrant, googleBindings } from '../private/scope';
+import { grantFindings } from '../private/scope';
 import type { Rule } from '../rule';
 
 /** A Cloud Run service anyone may invoke. SecureCloudRunService acknowledges it with its `publicAccess` reason. */
@@ -12,10 +12,9 @@ export const runPublicInvoker: Rule = {
   acknowledgeable: true,
   seeAlso: ['checkov CKV_GCP_102'],
   check: (model) =>
-    googleBindings(model.bindings)
-      .filter((b) => b.memberKind === 'public' && isCloudRunService(b.target.type))
-      .map((b) => ({
-        resource: b.resource,
-        message: `${describeGrant(b)}: anyone on the internet may call the service.`,
-      })),
+    grantFindings(
+      model,
+      (b) => b.memberKind === 'public' && isCloudRunService(b.target.type),
+      'anyone on the internet may call the service.',
+    ),
 };

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../../core/errors';
+import { plural } from '../../core/private/plural';
 import { describe, FIX_OR_ACKNOWLEDGE } from '../../rules/private/synth-check';
 import type { GuardrailsFinding } from '../guardrails-finding';
 
@@ -27,16 +28,15 @@ export function guardrailsFailure(
   failing: readonly GuardrailsFinding[],
   acknowledged: number,
 ): ValidationError {
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   return assertionFailed(
     stack,
     'passesGuardrails',
     [
-      `Expected ${stack.node.path} to pass the guardrails, found ${count(failing.length, 'finding')}:`,
+      `Expected ${stack.node.path} to pass the guardrails, found ${plural(failing.length, 'finding')}:`,
       ...failing.map((f) => `  ${f.severity} ${describe(f)}`),
       FIX_OR_ACKNOWLEDGE,
       ...(acknowledged > 0
-        ? [`(${count(acknowledged, 'acknowledged finding')} not counted.)`]
+        ? [`(${plural(acknowledged, 'acknowledged finding')} not counted.)`]
         : []),
     ].join('\n'),
   );
