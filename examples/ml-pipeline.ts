@@ -67,6 +67,9 @@ export class MlPipelineStack extends TerraformStack {
       // Its steps launch the custom training job, as this same account.
       launchesJobs: true,
       staging: { bucket: data, prefix: 'pipelines/training/' },
+      // The project's Vertex AI Custom Code Service Agent, which pulls the image, was created
+      // once before the first apply (README, "Before the first apply").
+      customCodeServiceAgentExists: true,
     });
     data.grantRead(training, { prefix: 'raw/' });
     data.grantWrite(training, { prefix: 'models/' });

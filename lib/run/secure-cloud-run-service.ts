@@ -157,14 +157,17 @@ export interface SecureCloudRunServiceProps {
    * `projects/<p>/locations/<r>/keyRings/<ring>/cryptoKeys/<key>`. The Cloud Run service agent
    * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) needs
    * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key before the first deploy; the
-   * service grants it and waits for it (see `grantEncryptionKeyToServiceAgent`).
+   * service grants it and waits for it (see `grantEncryptionKeyToServiceAgent`). The agent is
+   * named by a google-beta `google_project_service_identity` for `run.googleapis.com`, which
+   * also creates it on a project that has none yet, so the stack needs a google-beta provider.
    * @default - Google-managed encryption
    */
   readonly encryptionKey?: string;
   /**
    * Grant the project's Cloud Run service agent `roles/cloudkms.cryptoKeyEncrypterDecrypter`
    * on `encryptionKey`, and deploy the service only after that binding exists. Turn off when
-   * the key's IAM is managed elsewhere (the grant must then exist before this stack is applied).
+   * the key's IAM is managed elsewhere (the grant must then exist before this stack is applied;
+   * no google-beta provider is needed then).
    * @default true
    */
   readonly grantEncryptionKeyToServiceAgent?: boolean;

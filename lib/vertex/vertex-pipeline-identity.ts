@@ -4,6 +4,7 @@ import { AuditLogs } from '../core/audit-logs';
 import type { Grant } from '../core/grant';
 import type { IGrantable, IPrincipal } from '../core/principal';
 import { constructScope } from '../core/private/construct-args';
+import { requireApis } from '../core/private/required-apis';
 import { checkArg, checkProps } from '../core/private/shape';
 import { validateAccountId, validateProjectId } from '../core/private/validate';
 import { ServiceIdentity } from '../core/service-identity';
@@ -15,6 +16,7 @@ import {
   IMAGE_REPOSITORY,
   PIPELINE_IDENTITY_PROPS,
   SUBMITTER,
+  warnCustomCodeServiceAgent,
 } from './private/pipeline-identity-rules';
 
 /**
@@ -69,6 +71,17 @@ export interface VertexPipelineIdentityProps {
    * @default true
    */
   readonly auditLogs?: boolean;
+  /**
+   * The project's Vertex AI Custom Code Service Agent
+   * (`service-<project number>@gcp-sa-aiplatform-cc.iam.gserviceaccount.com`) already exists,
+   * so `allowImagePull` can bind a role to it on the first apply. Google creates that agent on
+   * its own, and no resource of the google or google-beta provider 6.50.0 creates it; until you
+   * confirm it exists (once per project: see "Before the first apply" in the README),
+   * `allowImagePull` warns at synth that its binding fails on a project that does not have the
+   * agent yet.
+   * @default false
+   */
+  readonly customCodeServiceAgentExists?: boolean;
 }
 
 /**
@@ -100,6 +113,7 @@ export class VertexPipelineIdentity extends Construct implements IGrantable {
   public readonly stagingUri?: string;
 
   private readonly auditLogs: boolean;
+  private readonly customCodeServiceAgentExists: boolean;
 
   constructor(scope: Construct, id: string, givenProps: VertexPipelineIdentityProps) {
     super(constructScope('VertexPipelineIdentity', scope, id), id);
@@ -109,6 +123,7 @@ export class VertexPipelineIdentity extends Construct implements IGrantable {
     if (props.staging) validatePrefix(this, 'staging.prefix', props.staging.prefix);
     this.project = props.project;
     this.auditLogs = props.auditLogs !== false;
+    this.customCodeServiceAgentExists = props.customCodeServiceAgentExists === true;
     this.identity = new ServiceIdentity(this, 'Identity', {
       project: props.project,
       accountId: props.accountId,
@@ -169,10 +184,26 @@ export class VertexPipelineIdentity extends Construct implements IGrantable {
    * `artifactregistry.repositories.downloadArtifacts` in its own project. The grant makes the
    * pull explicit and works for a repository in another project too. The project number is
    * read with `data.google_project`.
+   *
+   * **The agent must exist before the first apply.** Google creates service agents "at some
+   * point after you activate and use the API", and a role cannot be granted to one that does
+   * not exist yet (https://cloud.google.com/iam/docs/create-service-agents): the binding then
+   * fails with "Service account ... does not exist". Unlike the IAP and Cloud Run agents, no
+   * Terraform resource of the providers this library supports creates this one:
+   * `google_project_service_identity` for `aiplatform.googleapis.com` creates and returns only
+   * the primary Vertex AI Service Agent (`gcp-sa-aiplatform`). Create it once per project as
+   * the README says ("Before the first apply"), then set `customCodeServiceAgentExists: true`;
+   * until then this method adds a synth warning saying so. The binding waits for the
+   * `google_project_service` of `aiplatform.googleapis.com` when the stack enables it.
    */
   public allowImagePull(repository: IArtifactRegistryRepository): Grant {
     const repo = checkArg(this, 'repository', repository, IMAGE_REPOSITORY);
-    return repo.grantRead(customCodeServiceAgent(this, this.project));
+    const grant = repo.grantRead(customCodeServiceAgent(this, this.project));
+    grant.resources.forEach((r) =>
+      requireApis(r, this.project, ['aiplatform.googleapis.com'], this),
+    );
+    if (!this.customCodeServiceAgentExists) warnCustomCodeServiceAgent(this);
+    return grant;
   }
 
   private submit(grantee: unknown, prop: string): Grant {

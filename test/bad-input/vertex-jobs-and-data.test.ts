@@ -26,6 +26,7 @@ describe('VertexPipelineIdentity: bad props', () => {
       launchesJobs: 'optional-flag',
       staging: 'optional-struct',
       auditLogs: 'optional-flag',
+      customCodeServiceAgentExists: 'optional-flag',
     }),
   )('%s: %s', (prop, _label, bad) => {
     expectRefused(make({ [prop]: bad.value }), 'test/training', prop, bad);

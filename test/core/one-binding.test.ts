@@ -99,7 +99,7 @@ describe('one binding per effective grant', () => {
     const json = synth(stack);
     const keyBindings = Object.keys(json.resource.google_kms_crypto_key_iam_member);
     expect(keyBindings).toHaveLength(1);
-    expect(Object.keys(json.data.google_project)).toHaveLength(1);
+    expect(Object.keys(json.resource.google_project_service_identity)).toHaveLength(1);
     for (const run of bodiesOf(json, 'google_cloud_run_v2_service')) {
       expect(run.depends_on).toContain(`google_kms_crypto_key_iam_member.${keyBindings[0]}`);
     }

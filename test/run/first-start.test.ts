@@ -1,3 +1,4 @@
+import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { SecureCloudRunService, SecureCloudRunServiceProps } from '../../lib';
 import { bodiesOf, resourcesOf, synth, testStack } from '../helpers';
 
@@ -61,20 +62,56 @@ describe('SecureCloudRunService waits for what its first revision needs', () => 
     const stack = testStack();
     new SecureCloudRunService(stack, 'api', { ...base, encryptionKey: KEY });
     const json = synth(stack);
-    // THEN the agent of the service's project is read from data.google_project
-    const [project] = Object.entries(json.data.google_project) as Array<[string, any]>;
-    expect(project[1].project_id).toBe('acme-prod');
-    // AND it may use this key only
+    // THEN the agent of the service's project is named (and created if the project has none
+    // yet) by google_project_service_identity for run.googleapis.com, on google-beta
+    const [[identityName, identity]] = Object.entries(
+      resourcesOf(json, 'google_project_service_identity'),
+    ) as Array<[string, any]>;
+    expect(identity).toEqual({
+      project: 'acme-prod',
+      service: 'run.googleapis.com',
+      provider: 'google-beta',
+    });
+    expect(identityName).toMatch(/^GuardrailsSharedBindings_RunServiceAgent-[0-9a-f]+_[0-9A-F]+$/);
+    // AND it may use this key only, named by that resource (so the binding comes after it)
     const [binding] = bodiesOf(json, 'google_kms_crypto_key_iam_member');
     expect(binding).toEqual({
       crypto_key_id: KEY,
       role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-      member: `serviceAccount:service-\${data.google_project.${project[0]}.number}@serverless-robot-prod.iam.gserviceaccount.com`,
+      member: `\${google_project_service_identity.${identityName}.member}`,
     });
+    // AND no project number is read: the well-known address is not used
+    expect(json.data).toBeUndefined();
     // AND the service waits for the binding
     const [run] = bodiesOf(json, 'google_cloud_run_v2_service');
     expect(run.depends_on).toEqual(addressesOf(json, 'google_kms_crypto_key_iam_member'));
     expect(run.template.encryption_key).toBe(KEY);
+  });
+
+  test('CMEK without a google-beta provider fails synth saying how to fix it', () => {
+    const stack = testStack({ googleBeta: false });
+    new SecureCloudRunService(stack, 'api', { ...base, encryptionKey: KEY });
+    expect(() => synth(stack)).toThrow(
+      /^test\/api: 'encryptionKey' needs the google-beta provider for google_project_service_identity, which creates the run\.googleapis\.com service agent before it is granted a role .*Add one: new GoogleBetaProvider\(stack, 'google-beta', \{ project \}\)/,
+    );
+  });
+
+  test('CMEK with grantEncryptionKeyToServiceAgent: false needs no google-beta provider', () => {
+    const stack = testStack({ googleBeta: false });
+    new SecureCloudRunService(stack, 'api', {
+      ...base,
+      encryptionKey: KEY,
+      grantEncryptionKeyToServiceAgent: false,
+    });
+    expect(resourcesOf(synth(stack), 'google_project_service_identity')).toEqual({});
+  });
+
+  test('CMEK with a google-beta provider added after the service still synthesizes', () => {
+    const stack = testStack({ googleBeta: false });
+    new SecureCloudRunService(stack, 'api', { ...base, encryptionKey: KEY });
+    new GoogleBetaProvider(stack, 'beta-late', { project: 'acme-prod' });
+    const [identity] = bodiesOf(synth(stack), 'google_project_service_identity');
+    expect(identity.provider).toBe('google-beta');
   });
 
   test('CMEK with grantEncryptionKeyToServiceAgent: false grants nothing and waits for nothing', () => {

@@ -1,3 +1,4 @@
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { TerraformStack } from 'cdktf';
 import {
   ArtifactRegistryRepository,
@@ -13,9 +14,12 @@ import {
 import { analyzeStack } from '../../lib/analysis/analyze';
 import { evaluate } from '../../lib/rules/engine';
 import { GuardrailsTesting } from '../../lib/testing';
-import { JOB_CREATION_REASON } from '../../lib/vertex/private/pipeline-identity-rules';
+import {
+  CUSTOM_CODE_AGENT_WARNING,
+  JOB_CREATION_REASON,
+} from '../../lib/vertex/private/pipeline-identity-rules';
 import { synthToFolder } from '../analysis/synth-output';
-import { bodiesOf, iamMembers, synth, testStack, validationMessage } from '../helpers';
+import { bodiesOf, iamMembers, synth, testStack, validationMessage, warningsOf } from '../helpers';
 
 const ENGINEERS = Principal.group('ml-engineers@acme.example');
 const SA_MEMBER = /^\$\{google_service_account\.training_Identity_[0-9A-F]+\.member\}$/;
@@ -166,6 +170,58 @@ describe('VertexPipelineIdentity', () => {
       'google_storage_bucket_iam_member roles/storage.objectCreator',
       'google_storage_bucket_iam_member roles/storage.objectViewer',
     ]);
+  });
+
+  describe('allowImagePull: the Custom Code Service Agent must exist before the first apply', () => {
+    const repository = (stack: TerraformStack) =>
+      ArtifactRegistryRepository.fromRepositoryId(stack, 'images', {
+        project: 'acme-prod',
+        location: 'europe-west1',
+        repositoryId: 'training-images',
+      });
+
+    test('warns once per identity, naming the agent and the opt-out, until the agent is confirmed', () => {
+      const stack = testStack();
+      const job = training(stack);
+      job.allowImagePull(repository(stack));
+      job.allowImagePull(
+        ArtifactRegistryRepository.fromRepositoryId(stack, 'other', {
+          project: 'acme-prod',
+          location: 'europe-west1',
+          repositoryId: 'base-images',
+        }),
+      );
+      expect(warningsOf(stack)).toEqual([`test/training: ${CUSTOM_CODE_AGENT_WARNING}`]);
+      expect(CUSTOM_CODE_AGENT_WARNING).toMatch(
+        /gcp-sa-aiplatform-cc\.iam\.gserviceaccount\.com.*does not exist.*customCodeServiceAgentExists: true/,
+      );
+    });
+
+    test('customCodeServiceAgentExists: true binds the same member without a warning', () => {
+      const stack = testStack();
+      training(stack, { customCodeServiceAgentExists: true }).allowImagePull(repository(stack));
+      expect(warningsOf(stack)).toEqual([]);
+      const [binding] = bodiesOf(synth(stack), 'google_artifact_registry_repository_iam_member');
+      expect(binding.member).toMatch(/@gcp-sa-aiplatform-cc\.iam\.gserviceaccount\.com$/);
+    });
+
+    test('the agent is not named by google_project_service_identity, which returns the primary Vertex AI agent', () => {
+      const stack = testStack();
+      training(stack).allowImagePull(repository(stack));
+      expect(synth(stack).resource.google_project_service_identity).toBeUndefined();
+    });
+
+    test('the binding waits for the Vertex AI API when the stack enables it', () => {
+      const stack = testStack();
+      const api = new ProjectService(stack, 'aiplatform', {
+        project: 'acme-prod',
+        service: 'aiplatform.googleapis.com',
+        disableOnDestroy: false,
+      });
+      training(stack, { auditLogs: false }).allowImagePull(repository(stack));
+      const [binding] = bodiesOf(synth(stack), 'google_artifact_registry_repository_iam_member');
+      expect(binding.depends_on).toEqual([`google_project_service.${api.friendlyUniqueId}`]);
+    });
   });
 
   test('passes the guardrails; the project-level job role is an acknowledged finding with its reason', () => {

@@ -1,8 +1,7 @@
 import type { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { IapWebCloudRunServiceIamMember } from '@cdktf/provider-google/lib/iap-web-cloud-run-service-iam-member';
-import type { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import { Annotations } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { AuditLogs } from '../../core/audit-logs';
 import type { Grant } from '../../core/grant';
 import type { IGrantable, IPrincipal } from '../../core/principal';
@@ -12,10 +11,9 @@ import { memberKey } from '../../core/private/member-key';
 import { MemberPrincipal } from '../../core/private/member-principal';
 import { isPeopleMember, validateMember } from '../../core/private/member-rules';
 import { invalidProps, invalidValue } from '../../core/private/messages';
-import { loadOptionalProvider, OPTIONAL_PROVIDERS } from '../../core/private/optional-provider';
+import { primaryServiceAgent } from '../../core/private/primary-service-agent';
 import { requireApis } from '../../core/private/required-apis';
 import { checkArg, grantable } from '../../core/private/shape';
-import { SharedBindings } from '../../core/private/shared-bindings';
 import { isUnresolved } from '../../core/private/validate';
 import { Roles } from '../../core/roles';
 import { ServiceIdentity } from '../../core/service-identity';
@@ -43,8 +41,6 @@ export interface IapTarget {
 
 const GRANTEE = grantable<IGrantable>();
 const IAP_API = 'iap.googleapis.com';
-/** The agent principal per `google_project_service_identity`, made once (each `member` read is a new token). */
-const AGENTS = new WeakMap<IConstruct, MemberPrincipal>();
 
 /**
  * People reach a Cloud Run service through Identity-Aware Proxy enabled on the service
@@ -185,36 +181,13 @@ export class IapUserAccess {
    */
   private serviceAgent(prop: string): MemberPrincipal {
     const { construct, project } = this.target;
-    const identity = SharedBindings.perProject(
-      construct,
-      'IapServiceAgent',
+    return primaryServiceAgent({
+      requester: construct,
       project,
-      (shared, id) => {
-        const { GoogleProjectServiceIdentity: Identity } = loadOptionalProvider<
-          typeof import('@cdktf/provider-google-beta/lib/google-project-service-identity')
-        >(construct, OPTIONAL_PROVIDERS.googleBeta, 'google-project-service-identity', {
-          prop,
-          usedFor:
-            'Identity-Aware Proxy names the IAP service agent with google_project_service_identity, and turns on iap_enabled',
-        });
-        const resource: GoogleProjectServiceIdentity = new Identity(shared, id, {
-          project,
-          service: IAP_API,
-        });
-        useBetaProvider(resource, construct, () =>
-          invalidProps(
-            construct,
-            prop,
-            'needs the google-beta provider for google_project_service_identity (the IAP service agent), and the stack has none',
-            "Add one: new GoogleBetaProvider(stack, 'google-beta', { project }) from '@cdktf/provider-google-beta/lib/provider'.",
-          ),
-        );
-        requireApis(resource, project, [IAP_API], construct);
-        return resource;
-      },
-    );
-    let agent = AGENTS.get(identity);
-    if (!agent) AGENTS.set(identity, (agent = new MemberPrincipal(identity.member)));
-    return agent;
+      service: IAP_API,
+      idPrefix: 'IapServiceAgent',
+      prop,
+      usedFor: 'Identity-Aware Proxy calls the service as the IAP service agent',
+    });
   }
 }

@@ -1,7 +1,6 @@
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { Grant } from '../../core/grant';
-import { MemberPrincipal } from '../../core/private/member-principal';
-import { projectServiceAgent } from '../../core/private/project-agents';
+import { primaryServiceAgent } from '../../core/private/primary-service-agent';
 import { allowServiceAgentToUseKey } from '../../core/private/service-agent-key-access';
 
 /**
@@ -9,18 +8,26 @@ import { allowServiceAgentToUseKey } from '../../core/private/service-agent-key-
  * (`service-<project number>@serverless-robot-prod.iam.gserviceaccount.com`) encrypts the
  * image copy and revision data with the key, so it needs
  * `roles/cloudkms.cryptoKeyEncrypterDecrypter` on the key **before** the first revision is
- * deployed (https://cloud.google.com/run/docs/securing/using-cmek). The project number comes
- * from one `data.google_project` per project and stack, read at plan time, so services of a
- * project that share a key share one binding.
+ * deployed (https://cloud.google.com/run/docs/securing/using-cmek).
+ *
+ * The agent is the primary agent of `run.googleapis.com` (Cloud Foundation Fabric
+ * `modules/project/service-agents.yaml`: `serverless-robot-prod`, `is_primary: true`), so the
+ * member comes from one google-beta `google_project_service_identity` per project and stack,
+ * which creates the agent if the project has none yet: the key binding cannot fail with "does
+ * not exist" on a new project, and services of a project that share a key share one binding.
  */
 export function allowRunServiceAgentToUseKey(
   scope: Construct,
   project: string,
   key: string,
 ): Grant {
-  return allowServiceAgentToUseKey(scope, runServiceAgent(scope, project), key);
-}
-
-function runServiceAgent(scope: IConstruct, project: string): MemberPrincipal {
-  return projectServiceAgent(scope, project, 'serverless-robot-prod.iam.gserviceaccount.com');
+  const agent = primaryServiceAgent({
+    requester: scope,
+    project,
+    service: 'run.googleapis.com',
+    idPrefix: 'RunServiceAgent',
+    prop: 'encryptionKey',
+    usedFor: 'CMEK grants the key to the Cloud Run service agent before the first deploy',
+  });
+  return allowServiceAgentToUseKey(scope, agent, key);
 }

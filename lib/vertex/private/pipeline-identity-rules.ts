@@ -1,4 +1,5 @@
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IArtifactRegistryRepository } from '../../artifact-registry/artifact-registry-repository';
 import type { Grant } from '../../core/grant';
@@ -61,6 +62,7 @@ export const PIPELINE_IDENTITY_PROPS: Schema<VertexPipelineIdentityProps> = {
   launchesJobs: optional(flag()),
   staging: optional(struct(STAGING, "{ bucket, prefix: 'pipelines/training/' }")),
   auditLogs: optional(flag()),
+  customCodeServiceAgentExists: optional(flag()),
 };
 
 /** Why `roles/aiplatform.user` is on the project: recorded with the acknowledged finding. */
@@ -99,8 +101,35 @@ export function allowJobCreation(
 /**
  * The project's Vertex AI Custom Code Service Agent,
  * `service-<project number>@gcp-sa-aiplatform-cc.iam.gserviceaccount.com`
- * (https://cloud.google.com/iam/docs/service-agents).
+ * (https://cloud.google.com/iam/docs/service-agents), by its well-known address: no resource
+ * of the supported providers creates it or returns its email (see {@link CUSTOM_CODE_AGENT_WARNING}).
  */
 export function customCodeServiceAgent(scope: IConstruct, project: string): MemberPrincipal {
   return projectServiceAgent(scope, project, 'gcp-sa-aiplatform-cc.iam.gserviceaccount.com');
 }
+
+/**
+ * Why a binding to the Custom Code Service Agent may fail on the first apply, and what to do.
+ * Sources: Google creates service agents "at some point after you activate and use the API"
+ * and roles cannot be granted to one not yet created
+ * (https://cloud.google.com/iam/docs/service-agents,
+ * https://cloud.google.com/iam/docs/create-service-agents);
+ * `google_project_service_identity` creates one identity per service, for
+ * `aiplatform.googleapis.com` the primary `gcp-sa-aiplatform` agent
+ * (hashicorp/terraform-provider-google#10469; Cloud Foundation Fabric
+ * `modules/project/service-agents.yaml`: `aiplatform-cc` has `is_primary: false`); the
+ * resource that creates every agent of a service, `google_workload_identity_service_agent`
+ * (magic-modules `mmv1/products/workloadidentity/ServiceAgent.yaml`), is newer than the
+ * google provider 6.50.0 this library is built on.
+ */
+export const CUSTOM_CODE_AGENT_WARNING =
+  "allowImagePull binds roles/artifactregistry.reader to the project's Vertex AI Custom Code Service Agent (service-<project number>@gcp-sa-aiplatform-cc.iam.gserviceaccount.com), which Google creates on its own some time after Vertex AI is enabled and used; no resource of the google or google-beta provider 6.50.0 creates it (google_project_service_identity for aiplatform.googleapis.com creates only the Vertex AI Service Agent). On a project without it, the apply fails with 'Service account ... does not exist'. Create it once per project (README, 'Before the first apply': the Workload Identity API's generateServiceAgents for aiplatform.googleapis.com), then set customCodeServiceAgentExists: true.";
+
+/** Warns once per identity that the Custom Code Service Agent must exist before the apply. */
+export function warnCustomCodeServiceAgent(identity: IConstruct): void {
+  if (WARNED.has(identity)) return;
+  WARNED.add(identity);
+  Annotations.of(identity).addWarning(CUSTOM_CODE_AGENT_WARNING);
+}
+
+const WARNED = new WeakSet<IConstruct>();
