@@ -12,10 +12,24 @@ export function resourceText(entry: { address: string; path?: string }): string 
 
 /** A Markdown table: header, separator and rows; pipes and newlines in cells are escaped. */
 export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
-  const lines = [row(header), `|${header.map(() => '---').join('|')}|`];
+  const lines = [...headerLines(header)];
   for (const cells of rows) lines.push(row(cells));
   return lines;
 }
+
+/**
+ * The header and separator lines of a table, made once per header array: a report writes one
+ * table per principal, thousands with the same header.
+ */
+function headerLines(header: readonly string[]): readonly string[] {
+  let lines = HEADER_LINES.get(header);
+  if (!lines) {
+    lines = [row(header), `|${header.map(() => '---').join('|')}|`];
+    HEADER_LINES.set(header, lines);
+  }
+  return lines;
+}
+const HEADER_LINES = new WeakMap<readonly string[], readonly string[]>();
 
 /** One table row. Built by concatenation, one cell at a time: no array per row. */
 function row(cells: readonly string[]): string {
