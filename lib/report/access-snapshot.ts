@@ -219,7 +219,15 @@ class Grant implements GrantEntry {
 
 const PROVIDER_PREFIX = /^(google|azurerm)_/;
 
+/** Short types by type: a stack has a few target types and thousands of grants on them. */
+const SHORT_TYPES = new Map<string, string>();
+
 /** `cloud_run_v2_service` for `google_cloud_run_v2_service`. */
 function shortType(type: string): string {
-  return type.replace(PROVIDER_PREFIX, '');
+  let short = SHORT_TYPES.get(type);
+  if (short === undefined) {
+    short = type.replace(PROVIDER_PREFIX, '');
+    SHORT_TYPES.set(type, short);
+  }
+  return short;
 }

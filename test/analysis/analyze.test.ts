@@ -291,6 +291,48 @@ describe('analyzeStack', () => {
     ]);
   });
 
+  test('one role with and without a condition, and a referenced role, stay apart in every binding', () => {
+    // Grants of a literal role without a condition are made once per role and shared; a
+    // condition or a custom role must never leak into (or out of) that shared grant.
+    const model = analyzeStack({
+      resource: {
+        google_project_iam_custom_role: {
+          deployer: {
+            project: 'acme-prod',
+            role_id: 'deployer',
+            permissions: ['run.services.get'],
+          },
+        },
+        google_project_iam_member: {
+          plain: { project: 'acme-prod', role: 'roles/viewer', member: 'user:a@example.com' },
+          conditional: {
+            project: 'acme-prod',
+            role: 'roles/viewer',
+            member: 'user:b@example.com',
+            condition: {
+              title: 'until 2030',
+              expression: 'request.time < timestamp("2030-01-01T00:00:00Z")',
+            },
+          },
+          again: { project: 'acme-prod', role: 'roles/viewer', member: 'user:c@example.com' },
+          custom: {
+            project: 'acme-prod',
+            role: '${google_project_iam_custom_role.deployer.name}',
+            member: 'user:d@example.com',
+          },
+        },
+      },
+    });
+    expect(
+      model.bindings.map((b) => [b.member, b.role, b.condition?.title, b.customRolePermissions]),
+    ).toEqual([
+      ['user:a@example.com', 'roles/viewer', undefined, undefined],
+      ['user:b@example.com', 'roles/viewer', 'until 2030', undefined],
+      ['user:c@example.com', 'roles/viewer', undefined, undefined],
+      ['user:d@example.com', 'projects/acme-prod/roles/deployer', undefined, ['run.services.get']],
+    ]);
+  });
+
   test('reads acknowledgements from the stack metadata', () => {
     const ack = analyzeStack({
       '//': {

@@ -89,6 +89,8 @@ const NO_REFERENCES: readonly string[] = Object.freeze([]);
 export class GoogleAccessReader {
   /** Normalized members by their text: stacks repeat the same members many times. */
   private readonly members = new Map<string, WrittenMember>();
+  /** Grants of literal roles without a condition, by role. */
+  private readonly literalGrants = new Map<string, BindingGrant>();
 
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
@@ -164,18 +166,10 @@ export class GoogleAccessReader {
    */
   public targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
     const body = resource.body;
-    let id = '';
-    let count = 0;
-    let referenced: TfResource | undefined;
-    for (const names of [TARGET_ORDER, otherTargetArguments(body)]) {
-      for (const name of names) {
-        if (!(name in body)) continue;
-        const value = body[name];
-        if (typeof value === 'string') referenced ??= this.refs.referencedResource(value);
-        const text = this.targetText(value);
-        id = count++ === 0 ? text : `${id}/${text}`;
-      }
-    }
+    const parts = new TargetParts(this.refs);
+    parts.add(body, TARGET_ORDER);
+    parts.add(body, otherTargetArguments(body));
+    const { id, referenced } = parts;
     const project =
       level === 'project'
         ? literalOrUndefined(this.refs.resolve(String(body.project ?? '')))
@@ -188,12 +182,6 @@ export class GoogleAccessReader {
         this.refs.projectOf(referenced ?? resource) ??
         (referenced ? this.refs.projectOf(resource) : undefined),
     );
-  }
-
-  /** One target argument as readable text: literal values as written, references described. */
-  private targetText(value: unknown): string {
-    if (typeof value !== 'string') return JSON.stringify(value) ?? '';
-    return value.includes('${') ? this.refs.describe(value) : value;
   }
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
@@ -219,8 +207,20 @@ export class GoogleAccessReader {
     return known;
   }
 
-  /** What a role (and condition) of an IAM resource grants, the same for each of its members. */
+  /**
+   * What a role (and condition) of an IAM resource grants, the same for each of its members.
+   * Without a condition, a literal role grants the same in every resource: that grant is made
+   * once per role (a stack binds a few roles thousands of times).
+   */
   private grant(roleText: unknown, conditionValue: unknown): BindingGrant {
+    if (conditionValue === undefined && isLiteral(roleText)) {
+      let grant = this.literalGrants.get(roleText);
+      if (!grant) {
+        grant = { role: roleText, customRolePermissions: undefined, condition: undefined };
+        this.literalGrants.set(roleText, grant);
+      }
+      return grant;
+    }
     const roleWritten = String(roleText ?? '');
     return {
       role: this.refs.resolve(roleWritten),
@@ -332,6 +332,37 @@ export class TargetDetails {
     public readonly address: string | undefined,
     public readonly project: string | undefined,
   ) {}
+}
+
+/**
+ * A target's readable id, built one argument at a time, and the first in-stack resource its
+ * arguments refer to. Each argument is looked at once: references are described (and the
+ * resource they name found) only for text with an expression in it.
+ */
+class TargetParts {
+  public id = '';
+  public referenced: TfResource | undefined = undefined;
+  private count = 0;
+
+  constructor(private readonly refs: ReferenceResolver) {}
+
+  /** Adds the arguments `names` of `body` that are set, in that order. */
+  public add(body: Readonly<Record<string, unknown>>, names: readonly string[]): void {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (!(name in body)) continue;
+      const text = this.text(body[name]);
+      this.id = this.count++ === 0 ? text : `${this.id}/${text}`;
+    }
+  }
+
+  /** One target argument as readable text: literal values as written, references described. */
+  private text(value: unknown): string {
+    if (typeof value !== 'string') return JSON.stringify(value) ?? '';
+    if (!value.includes('${')) return value;
+    this.referenced ??= this.refs.referencedResource(value);
+    return this.refs.describe(value);
+  }
 }
 
 /** Level and type of a target that is not an IAM resource's (never used for bindings). */

@@ -24,12 +24,22 @@ export function conditionText(condition: ConditionEntry | undefined): string {
     : code(condition.expression);
 }
 
-/** Flags in bold, in their fixed order. */
+/**
+ * Flags in bold, in their fixed order. Worked out once per array: grants share their flags
+ * arrays (`GrantFlags.of`), and most grants have none.
+ */
 export function flagsText(flags: readonly AccessFlag[]): string {
-  return FLAG_ORDER.filter((f) => flags.includes(f))
-    .map((f) => `**${f}**`)
-    .join(' ');
+  if (flags.length === 0) return '';
+  let text = FLAGS_TEXT.get(flags);
+  if (text === undefined) {
+    text = FLAG_ORDER.filter((f) => flags.includes(f))
+      .map((f) => `**${f}**`)
+      .join(' ');
+    FLAGS_TEXT.set(flags, text);
+  }
+  return text;
 }
+const FLAGS_TEXT = new WeakMap<readonly AccessFlag[], string>();
 
 /** The stack, the resource address and the construct path of an entry. */
 export function whereText(entry: { stack: string; address: string; path?: string }): string {

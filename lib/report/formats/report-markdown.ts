@@ -3,6 +3,9 @@ import type { AccessSnapshot, GrantEntry } from '../access-entries';
 import { code, table } from '../private/markdown';
 import { auditCells, grantCells, ignoredText, trustCells } from './cells';
 
+/** The columns of each principal's table (one constant: `table` makes its header lines once). */
+const GRANT_HEADER = ['Role', 'Permissions', 'Target', 'Condition', 'Flags', 'Where'];
+
 /**
  * The report in Markdown, for a pull-request comment or a job summary: a one-line summary, one
  * table per principal ("who can do what"), then the federation trusts and audit logs.
@@ -15,15 +18,7 @@ export function reportMarkdown(snapshot: AccessSnapshot): string {
       `${flaggedSummary(grants)}.`,
   ];
   for (const [principal, list] of byPrincipal) {
-    out.push(
-      '',
-      `#### ${code(principal)}`,
-      '',
-      ...table(
-        ['Role', 'Permissions', 'Target', 'Condition', 'Flags', 'Where'],
-        list.map(grantCells),
-      ),
-    );
+    out.push('', `#### ${code(principal)}`, '', ...table(GRANT_HEADER, list.map(grantCells)));
   }
   if (trusts.length > 0) {
     out.push(

@@ -74,6 +74,8 @@ export class GrantFlags {
     google: new Map<string, RoleFacts>(),
     azure: new Map<string, RoleFacts>(),
   };
+  /** Projects of Google members by member text, `''` when the member shows none. */
+  private readonly memberProjects = new Map<string, string>();
   /** Azure managed identities that trust an external token issuer (federated credentials). */
   private readonly federatedIdentities: ReadonlySet<string>;
 
@@ -117,11 +119,24 @@ export class GrantFlags {
     if (this.role(binding).impersonation) set |= BIT.impersonation;
     if (CONTAINER_LEVELS.has(binding.target.level)) set |= BIT['project-wide'];
     if (targetProject) {
-      const principalProject = projectOfMember(this.model, binding);
+      const principalProject = this.projectOfMember(binding);
       if (principalProject && principalProject !== targetProject) set |= BIT['cross-project'];
     }
     if (binding.mode === 'binding' || binding.mode === 'policy') set |= BIT.authoritative;
     return (FLAG_SETS[set] ??= Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
+  }
+
+  /**
+   * The project of a Google member (see `projectOfMember`), worked out once per member: what it
+   * depends on (kind, references) follows from the normalized member text.
+   */
+  private projectOfMember(binding: AccessBinding): string | undefined {
+    if (binding.cloud !== 'google') return undefined;
+    const known = this.memberProjects.get(binding.member);
+    if (known !== undefined) return known || undefined;
+    const project = projectOfMember(this.model, binding);
+    this.memberProjects.set(binding.member, project ?? '');
+    return project;
   }
 
   /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
