@@ -12,6 +12,9 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // One temporary folder per run, removed at the end (cdktf's Testing.synth leaves its output).
+  globalSetup: '<rootDir>/test/global/temp-dir-setup.js',
+  globalTeardown: '<rootDir>/test/global/temp-dir-teardown.js',
   // Code written as users write it (README snippets, the package test's consumer) imports the
   // package by name; here that is the source. tsconfig.json has the same paths.
   moduleNameMapper: {
