@@ -8,10 +8,13 @@ const AGENTS = new WeakMap<IConstruct, Map<string, MemberPrincipal>>();
 
 /**
  * A Google service agent of `project` whose address is
- * `service-<project number>@<domain>` (e.g. `serverless-robot-prod.iam.gserviceaccount.com`),
+ * `service-<project number>@<domain>` (e.g. `gcp-sa-aiplatform-cc.iam.gserviceaccount.com`),
  * without a hard-coded project number: the number comes from one `data.google_project` per
  * project and stack, read at plan time, so every construct of the project names the agent with
  * the same reference and their bindings share one key.
+ *
+ * Only for agents no Terraform resource creates: naming an agent by its address does not make
+ * it exist. A service's primary agent comes from `primaryServiceAgent`, which creates it.
  */
 export function projectServiceAgent(
   scope: IConstruct,
