@@ -79,18 +79,13 @@ export function mergeAccess(
   stacks: readonly StackAccess[],
   options: SnapshotOptions = {},
 ): AccessSnapshot {
-  const grants: GrantEntry[] = [];
-  const trusts: TrustEntry[] = [];
-  const auditLogs: AuditEntry[] = [];
-  const ignoredTypes = new Set<string>();
-  let ignored = 0;
-  for (const stack of stacks) {
-    for (const grant of stack.grants) grants.push(grant);
-    for (const trust of stack.trusts) trusts.push(trust);
-    for (const auditLog of stack.auditLogs) auditLogs.push(auditLog);
-    for (const type of stack.ignoredTypes) ignoredTypes.add(type);
-    ignored += stack.ignored;
-  }
+  // Concatenated by the builtin: a JS loop over every grant of a 10,000-resource stack is one
+  // more function for V8 to compile while the command runs (DESIGN.md section 6).
+  const grants = ([] as GrantEntry[]).concat(...stacks.map((s) => s.grants));
+  const trusts = ([] as TrustEntry[]).concat(...stacks.map((s) => s.trusts));
+  const auditLogs = ([] as AuditEntry[]).concat(...stacks.map((s) => s.auditLogs));
+  const ignoredTypes = new Set(stacks.flatMap((s) => [...s.ignoredTypes]));
+  const ignored = stacks.reduce((count, s) => count + s.ignored, 0);
   const sorted = options.sorted ?? true;
   return {
     stacks: stacks.map((s) => s.stack).sort(compareText),

@@ -25,7 +25,7 @@ const CUSTOM_ROLE_TYPES = new Set([
 ]);
 
 /** What a Google IAM resource type holds and what its targets are. */
-interface IamType {
+export interface IamType {
   readonly kind: BindingMode | 'audit';
   /** The type without its `_iam_*` suffix: the kind of resource the target is. */
   readonly targetType: string;
@@ -35,7 +35,8 @@ interface IamType {
 /** IAM types by resource type, worked out once per type rather than once per resource. */
 const IAM_TYPES = new Map<string, IamType | undefined>();
 
-function iamType(type: string): IamType | undefined {
+/** What the Google IAM resource type `type` holds, or undefined for other types. */
+export function googleIamType(type: string): IamType | undefined {
   if (IAM_TYPES.has(type)) return IAM_TYPES.get(type);
   const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
   let info: IamType | undefined;
@@ -53,7 +54,7 @@ function iamType(type: string): IamType | undefined {
 
 /** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
 export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
-  return iamType(type)?.kind;
+  return googleIamType(type)?.kind;
 }
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
@@ -74,10 +75,14 @@ export class GoogleAccessReader {
     this.targets = new IamTargetReader(refs);
   }
 
-  /** Adds the bindings held by one `google_*_iam_member|binding|policy` resource to `into`. */
-  public readBindings(resource: TfResource, mode: BindingMode, into: AccessBinding[]): void {
-    const target = this.target(resource);
+  /**
+   * Adds the bindings held by one `google_*_iam_member|binding|policy` resource, of the IAM type
+   * `iam` (`googleIamType`, looked up once per resource type), to `into`.
+   */
+  public readBindings(resource: TfResource, iam: IamType, into: AccessBinding[]): void {
+    const target = this.targets.target(resource, iam.level, iam.targetType);
     const body = resource.body;
+    const mode = iam.kind;
     if (mode === 'member') {
       const grant = this.grant(body.role, body.condition);
       into.push(this.binding(resource, mode, target, grant, body.member));
@@ -86,7 +91,7 @@ export class GoogleAccessReader {
       for (const m of asArray(body.members)) {
         into.push(this.binding(resource, mode, target, grant, m));
       }
-    } else {
+    } else if (mode === 'policy') {
       for (const b of this.policy(resource).bindings) {
         const grant = this.grant(b.role, b.condition);
         for (const m of asArray(b.members)) {
@@ -128,7 +133,7 @@ export class GoogleAccessReader {
 
   /** The target of an IAM resource, from its non-binding arguments (see `IamTargetReader`). */
   public target(resource: TfResource): BindingTarget {
-    const { targetType, level } = iamType(resource.type) ?? NOT_IAM;
+    const { targetType, level } = googleIamType(resource.type) ?? NOT_IAM;
     return this.targets.target(resource, level, targetType);
   }
 

@@ -42,39 +42,41 @@ const ARGUMENT_RANKS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * The target arguments of an IAM resource's body, in the order its readable id lists them:
- * `TARGET_ORDER` names first, then the others alphabetically.
- *
- * Worked out once per list of argument names: the resources of one type are written with the
- * same arguments, and walking each body's arguments one lookup at a time cost more than the
- * rest of its target (DESIGN.md section 6). The key is made by builtins, without a loop.
+ * The target arguments among `names` (a body's argument names), in the order a target's
+ * readable id lists them: `TARGET_ORDER` names first, then the others alphabetically.
  */
-export function targetArguments(body: Readonly<Record<string, unknown>>): readonly string[] {
-  const key = JSON.stringify(Object.keys(body));
-  let names = NAMES_BY_ARGUMENTS.get(key);
-  if (names === undefined) {
-    names = Object.freeze(rankedArguments(body));
-    NAMES_BY_ARGUMENTS.set(key, names);
-  }
-  return names;
-}
-/**
- * Target argument names by the argument names of a body (as a JSON array). A pure function's
- * memo, bounded by the distinct argument lists of IAM resources (a few per resource type).
- */
-const NAMES_BY_ARGUMENTS = new Map<string, readonly string[]>();
-
-/** The target argument names of `body` in the order of `targetArguments`, worked out. */
-function rankedArguments(body: Readonly<Record<string, unknown>>): string[] {
+export function targetArguments(names: readonly string[]): string[] {
   const ranked: string[] = [];
   const others: string[] = [];
-  for (const name of Object.keys(body)) {
+  for (const name of names) {
     const rank = ARGUMENT_RANKS.get(name);
     if (rank === undefined) others.push(name);
     else if (rank !== NOT_PART) ranked[rank] = name;
   }
   others.sort((a, b) => a.localeCompare(b));
   return [...ranked.filter((name) => name !== undefined), ...others];
+}
+
+/**
+ * The argument names of the last body read of a resource type, and its target arguments.
+ * Resources of one type are mostly written with the same arguments: comparing a body's names
+ * with the last ones is one string comparison per argument, where working them out took a
+ * lookup each and the sort (DESIGN.md section 6).
+ */
+class ArgumentList {
+  constructor(
+    public readonly names: readonly string[],
+    public readonly targetArguments: readonly string[],
+  ) {}
+
+  /** True when `body` has exactly these argument names, in this order. */
+  public matches(body: Readonly<Record<string, unknown>>): boolean {
+    let i = 0;
+    for (const name in body) {
+      if (name !== this.names[i++]) return false;
+    }
+    return i === this.names.length;
+  }
 }
 
 /** A target's readable id, address and project, worked out once (see `BindingTarget`). */
@@ -88,6 +90,9 @@ export class TargetDetails {
 
 /** Reads the targets of Google IAM resources from their non-binding arguments. */
 export class IamTargetReader {
+  /** The argument list last read of each resource type. */
+  private readonly lastArguments = new Map<string, ArgumentList>();
+
   constructor(private readonly refs: ReferenceResolver) {}
 
   /**
@@ -107,7 +112,7 @@ export class IamTargetReader {
    */
   public details(resource: TfResource, level: TargetLevel): TargetDetails {
     const body = resource.body;
-    const names = targetArguments(body);
+    const names = this.targetArgumentsOf(resource);
     let id = '';
     let referenced: TfResource | undefined;
     for (let i = 0; i < names.length; i++) {
@@ -136,6 +141,16 @@ export class IamTargetReader {
         this.refs.projectOf(referenced ?? resource) ??
         (referenced ? this.refs.projectOf(resource) : undefined),
     );
+  }
+
+  /** The target arguments of an IAM resource (`targetArguments`), read once per argument list. */
+  private targetArgumentsOf(resource: TfResource): readonly string[] {
+    const last = this.lastArguments.get(resource.type);
+    if (last !== undefined && last.matches(resource.body)) return last.targetArguments;
+    const names = Object.keys(resource.body);
+    const list = new ArgumentList(names, targetArguments(names));
+    this.lastArguments.set(resource.type, list);
+    return list.targetArguments;
   }
 }
 
