@@ -45,7 +45,7 @@ const ARGUMENT_RANKS: ReadonlyMap<string, number> = new Map([
  * The target arguments among `names` (a body's argument names), in the order a target's
  * readable id lists them: `TARGET_ORDER` names first, then the others alphabetically.
  */
-export function targetArguments(names: readonly string[]): string[] {
+function targetArguments(names: readonly string[]): string[] {
   const ranked: string[] = [];
   const others: string[] = [];
   for (const name of names) {
