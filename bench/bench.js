@@ -5,7 +5,9 @@
 //  (b) synth time of N workloads built with the library vs. the same resources written as
 //      raw provider classes, N = 100, 500, 2000 (budget: at most 1.25x for the workloads
 //      marked `budgeted`, the Cloud Run service of DESIGN.md; others are reported), and growth per
-//      workload from N = 100 to 2000 (linear: about 1x);
+//      workload from N = 100 to 2000 (linear: about 1x). Wall time of fresh processes, so the
+//      library's cold code counts as it does in a user's `cdktf synth`; the ratio is the median
+//      of back-to-back pairs, with more pairs at the smaller sizes (see pairsAt);
 //  (c) the stack-wide guardrails on the largest Cloud Run stack: synth with `Guardrails.check`
 //      vs. without, in CPU time (budget: at most 1.15x), and `cdktf-guardrails check` on its output vs.
 //      reading and parsing that JSON, in CPU time (budget: at most 4x), with its growth from
@@ -16,7 +18,8 @@
 //      linear); BENCH_WORKLOADS=access runs only this part. See access-bench.js.
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
-// between variants. Set BENCH_REPEAT (default 5) to take the median of more runs, and
+// between variants. Set BENCH_REPEAT (default 5; the synth pairs of the smaller sizes scale up
+// from it) to take the median of more runs, and
 // BENCH_SIZES (e.g. "100,500") to limit the sizes, BENCH_WORKLOADS (e.g. "cloudRunService")
 // to run only some workloads (`guardrails` and `access` name parts (c) and (d)).
 const { execFileSync } = require('child_process');
@@ -179,19 +182,41 @@ function benchGuardrails() {
   return { n, withCheck, without, checks };
 }
 
-function benchSynth(name) {
+/**
+ * Pairs of runs at size `n` for the synth comparison: REPEAT at the largest size, and for a
+ * budgeted workload more at the smaller ones (a run of N=100 takes a fraction of a second, one
+ * of N=2000 several seconds), so that each budgeted ratio is about as steady as the others.
+ */
+function pairsAt(n, budgeted) {
+  const largest = SIZES[SIZES.length - 1];
+  return budgeted ? Math.max(REPEAT, Math.round(REPEAT * Math.sqrt(largest / n))) : REPEAT;
+}
+
+function benchSynth(name, budgeted) {
   const rows = SIZES.map((n) => {
-    // The two variants alternate, so a slow spell of the machine (another process, a change
-    // of CPU frequency) falls on both rather than on all the runs of one of them.
+    // Each pair is one library run and one raw run back to back, in alternating order (ABBA),
+    // and the ratio is the median of the pairs' ratios: a slow spell of the machine (another
+    // process, a change of CPU frequency) then falls on both halves of a pair rather than on
+    // the runs of one variant, and a pair it spoils is one outlier among many.
     const library = [];
     const raw = [];
-    for (let r = 0; r < REPEAT; r++) {
-      library.push(synthOnce(name, 'library', n));
-      raw.push(synthOnce(name, 'raw', n));
+    const ratios = [];
+    for (let r = 0; r < pairsAt(n, budgeted); r++) {
+      const libraryFirst = r % 2 === 0;
+      const first = synthOnce(name, libraryFirst ? 'library' : 'raw', n);
+      const second = synthOnce(name, libraryFirst ? 'raw' : 'library', n);
+      const [libraryMs, rawMs] = libraryFirst ? [first, second] : [second, first];
+      library.push(libraryMs);
+      raw.push(rawMs);
+      ratios.push(libraryMs / rawMs);
     }
-    const libraryMs = median(library);
-    const rawMs = median(raw);
-    return { n, libraryMs, rawMs, ratio: libraryMs / rawMs };
+    return {
+      n,
+      pairs: ratios.length,
+      libraryMs: median(library),
+      rawMs: median(raw),
+      ratio: median(ratios),
+    };
   });
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -213,14 +238,14 @@ function main() {
   for (const [name, workload] of Object.entries(workloads).filter(
     ([n]) => !ONLY || ONLY.includes(n),
   )) {
-    const { rows, growth } = benchSynth(name);
+    const { rows, growth } = benchSynth(name, workload.budgeted);
     console.log(`synth ${name}: ${workload.description}`);
     for (const r of rows) {
       const within = r.ratio <= SYNTH_BUDGET;
       if (workload.budgeted) ok &&= within;
       console.log(
         `  N=${String(r.n).padStart(4)}  library ${r.libraryMs.toFixed(0).padStart(6)} ms  raw ${r.rawMs.toFixed(0).padStart(6)} ms  ` +
-          `ratio ${r.ratio.toFixed(2)}x` +
+          `ratio ${r.ratio.toFixed(2)}x (median of ${r.pairs} pairs)` +
           (workload.budgeted
             ? ` (budget ${SYNTH_BUDGET}x) ${within ? 'OK' : 'OVER BUDGET'}`
             : ' (reported, no budget)'),
