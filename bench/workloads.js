@@ -97,19 +97,73 @@ const cloudRunService = {
       ],
     });
   },
-  raw(stack, i) {
-    writeCloudRunService(stack, i, {
-      account: stack,
-      service: stack,
-      invokers: stack,
-      secret: stack,
-      ids: {
-        account: `svc${i}-sa`,
-        service: `svc${i}`,
-        invoker: (n) => `svc${i}-invoker-${n}`,
-        secret: `svc${i}-secret`,
+  /**
+   * `at` places the resources (the nested variant below); by default each is a child of the
+   * stack, as a team writing raw classes would write them.
+   */
+  raw(stack, i, at = flatAt(stack, i)) {
+    const { ids } = at;
+    const account = new ServiceAccount(at.account, ids.account, {
+      project: PROJECT,
+      accountId: `svc-${i}-run`,
+      displayName: `svc-${i}-run`,
+      description: `Runs Cloud Run service svc-${i}`,
+    });
+    const service = new CloudRunV2Service(at.service, ids.service, {
+      project: PROJECT,
+      location: 'europe-west1',
+      name: `svc-${i}`,
+      ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+      deletionProtection: true,
+      template: {
+        serviceAccount: account.email,
+        containers: [
+          {
+            image: IMAGE,
+            ports: { containerPort: 8080 },
+            resources: { limits: { cpu: '1', memory: '512Mi' } },
+            env: [
+              {
+                name: 'DB_PASSWORD',
+                valueSource: { secretKeyRef: { secret: `db-password-${i}`, version: 'latest' } },
+              },
+              { name: 'LOG_LEVEL', value: 'info' },
+            ],
+          },
+        ],
       },
     });
+    for (const [n, member] of [
+      ['a', 'group:frontends@example.com'],
+      ['b', `serviceAccount:caller-${i}@acme-bench.iam.gserviceaccount.com`],
+    ]) {
+      new CloudRunV2ServiceIamMember(at.invokers, ids.invoker(n), {
+        project: PROJECT,
+        location: 'europe-west1',
+        name: service.name,
+        role: 'roles/run.servicesInvoker',
+        member,
+      });
+    }
+    const secretAccess = new SecretManagerSecretIamMember(at.secret, ids.secret, {
+      project: PROJECT,
+      secretId: `db-password-${i}`,
+      role: 'roles/secretmanager.secretAccessor',
+      member: account.member,
+    });
+    // The first revision can only start once its account may read the secret.
+    service.dependsOn = [secretAccess.fqn];
+    if (i === 0) {
+      new ProjectIamAuditConfig(stack, 'secretmanager-audit', {
+        project: PROJECT,
+        service: 'secretmanager.googleapis.com',
+        auditLogConfig: [
+          { logType: 'ADMIN_READ' },
+          { logType: 'DATA_READ' },
+          { logType: 'DATA_WRITE' },
+        ],
+      });
+    }
   },
   /**
    * Reported beside the ratio, not budgeted: the raw classes at the addresses the library gives
@@ -123,7 +177,7 @@ const cloudRunService = {
     const shared =
       stack.node.tryFindChild('GuardrailsSharedBindings') ??
       new Construct(stack, 'GuardrailsSharedBindings');
-    writeCloudRunService(stack, i, {
+    cloudRunService.raw(stack, i, {
       account: new Construct(service, 'Identity'),
       service,
       invokers: service,
@@ -138,77 +192,27 @@ const cloudRunService = {
   },
 };
 
+/** Each resource of Cloud Run workload `i` a child of the stack, with a short id. */
+function flatAt(stack, i) {
+  return {
+    account: stack,
+    service: stack,
+    invokers: stack,
+    secret: stack,
+    ids: {
+      account: `svc${i}-sa`,
+      service: `svc${i}`,
+      invoker: (n) => `svc${i}-invoker-${n}`,
+      secret: `svc${i}-secret`,
+    },
+  };
+}
+
 /** Twelve hex digits that differ for each text, like the library's binding ids (not a hash). */
 function hexOf(text) {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193) >>> 0;
   return (h.toString(16) + (h ^ 0x5bd1e995).toString(16)).padStart(16, '0').slice(0, 12);
-}
-
-/** The Cloud Run workload's resources, written with the provider classes under `at`. */
-function writeCloudRunService(stack, i, at) {
-  const { ids } = at;
-  const account = new ServiceAccount(at.account, ids.account, {
-    project: PROJECT,
-    accountId: `svc-${i}-run`,
-    displayName: `svc-${i}-run`,
-    description: `Runs Cloud Run service svc-${i}`,
-  });
-  const service = new CloudRunV2Service(at.service, ids.service, {
-    project: PROJECT,
-    location: 'europe-west1',
-    name: `svc-${i}`,
-    ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
-    deletionProtection: true,
-    template: {
-      serviceAccount: account.email,
-      containers: [
-        {
-          image: IMAGE,
-          ports: { containerPort: 8080 },
-          resources: { limits: { cpu: '1', memory: '512Mi' } },
-          env: [
-            {
-              name: 'DB_PASSWORD',
-              valueSource: { secretKeyRef: { secret: `db-password-${i}`, version: 'latest' } },
-            },
-            { name: 'LOG_LEVEL', value: 'info' },
-          ],
-        },
-      ],
-    },
-  });
-  for (const [n, member] of [
-    ['a', 'group:frontends@example.com'],
-    ['b', `serviceAccount:caller-${i}@acme-bench.iam.gserviceaccount.com`],
-  ]) {
-    new CloudRunV2ServiceIamMember(at.invokers, ids.invoker(n), {
-      project: PROJECT,
-      location: 'europe-west1',
-      name: service.name,
-      role: 'roles/run.servicesInvoker',
-      member,
-    });
-  }
-  const secretAccess = new SecretManagerSecretIamMember(at.secret, ids.secret, {
-    project: PROJECT,
-    secretId: `db-password-${i}`,
-    role: 'roles/secretmanager.secretAccessor',
-    member: account.member,
-  });
-  // The first revision can only start once its account may read the secret.
-  service.dependsOn = [secretAccess.fqn];
-  if (i === 0) {
-    new ProjectIamAuditConfig(stack, 'secretmanager-audit', {
-      project: PROJECT,
-      service: 'secretmanager.googleapis.com',
-      auditLogConfig: [
-        { logType: 'ADMIN_READ' },
-        { logType: 'DATA_READ' },
-        { logType: 'DATA_WRITE' },
-      ],
-    });
-  }
 }
 
 /** A ScopedBucket with a writer and a reader under one prefix each. */
