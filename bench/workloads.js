@@ -22,9 +22,14 @@ const PROJECT = 'acme-bench';
 const POOL =
   'principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/ci';
 
-/** The library entry point (the compiled build). */
+let library;
+
+/**
+ * The library entry point (the compiled build), required once as a program imports it: a
+ * `require` per workload resolves the path again each time, which the raw variants never pay.
+ */
 function lib() {
-  return require('../build/index.js');
+  return (library ??= require('../build/index.js'));
 }
 
 /** A service identity that a group may deploy with and a repository may impersonate. */
