@@ -3,6 +3,8 @@ import {
   DATASET_ACCESS_TYPES,
   datasetOf,
   DatasetAccessWay,
+  DatasetIdentity,
+  describeDataset,
   writesAccessList,
 } from '../private/bigquery-dataset-access';
 import type { Rule, RuleFinding } from '../rule';
@@ -31,24 +33,25 @@ export const bigqueryDatasetAccessConflict: Rule = {
     'provider docs: the dataset IAM resources "cannot be used with google_bigquery_dataset_access resources or the access field on google_bigquery_dataset" (https://github.com/hashicorp/terraform-provider-google/blob/main/website/docs/r/bigquery_dataset_iam.html.markdown)',
   ],
   check: (model) => {
-    // One pass: every resource that writes a dataset's access, grouped by dataset.
-    const byDataset = new Map<string, DatasetAccess>();
+    // One pass: every resource that writes a dataset's access, grouped by project, then dataset id.
+    const byProject = new Map<string, Map<string, DatasetAccess>>();
     for (const [type, way] of DATASET_ACCESS_TYPES) {
       for (const resource of model.resourcesOfType(type)) {
         if (way === 'access-blocks' && !writesAccessList(resource)) continue;
         const dataset = datasetOf(model, resource);
         if (!dataset) continue;
-        let access = byDataset.get(dataset.key);
-        if (!access) {
-          access = new DatasetAccess(dataset.label);
-          byDataset.set(dataset.key, access);
-        }
+        let byId = byProject.get(dataset.project);
+        if (!byId) byProject.set(dataset.project, (byId = new Map()));
+        let access = byId.get(dataset.datasetId);
+        if (!access) byId.set(dataset.datasetId, (access = new DatasetAccess(dataset)));
         access.add(way, resource);
       }
     }
     const findings: RuleFinding[] = [];
-    for (const access of byDataset.values()) {
-      if (access.ways.size > 1) findings.push(access.finding());
+    for (const byId of byProject.values()) {
+      for (const access of byId.values()) {
+        if (access.ways.size > 1) findings.push(access.finding());
+      }
     }
     return findings;
   },
@@ -58,7 +61,7 @@ export const bigqueryDatasetAccessConflict: Rule = {
 class DatasetAccess {
   public readonly ways = new Map<DatasetAccessWay, TfResource[]>();
 
-  constructor(private readonly label: string) {}
+  constructor(private readonly dataset: DatasetIdentity) {}
 
   public add(way: DatasetAccessWay, resource: TfResource): void {
     const resources = this.ways.get(way);
@@ -76,7 +79,7 @@ class DatasetAccess {
     const parts = [...this.ways].map(([way, resources]) => describe(way, resources));
     return {
       resource,
-      message: `BigQuery dataset ${this.label} has its access list written by ${parts.join(' and by ')}: each apply removes the entries the others added, so those grants come and go on alternate applies.`,
+      message: `BigQuery dataset ${describeDataset(this.dataset)} has its access list written by ${parts.join(' and by ')}: each apply removes the entries the others added, so those grants come and go on alternate applies.`,
     };
   }
 }

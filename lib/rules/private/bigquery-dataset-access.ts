@@ -7,6 +7,8 @@ import { asArray, asObject } from '../../analysis/private/google-access';
 import { singleReference } from '../../analysis/private/references';
 
 const DATASET = 'google_bigquery_dataset';
+/** The attributes of a dataset that name it (`id` is `projects/{{project}}/datasets/{{dataset_id}}`). */
+const DATASET_ATTRIBUTES: ReadonlySet<string> = new Set(['dataset_id', 'id']);
 
 /**
  * The three ways to manage a dataset's access, each of which writes the dataset's one access
@@ -43,54 +45,53 @@ function ignoresAccessChanges(dataset: TfResource): boolean {
   return asArray(ignored).some((name) => name === 'access' || name === 'all');
 }
 
-/** A dataset as the rule groups by: `key` is equal for resources managing the same dataset. */
+/** A dataset: the same (project, datasetId) for every resource that manages it. */
 export interface DatasetIdentity {
-  readonly key: string;
-  /** `analytics in project acme-prod`, for messages. */
-  readonly label: string;
+  /**
+   * The literal project id, else the project as written (`${var.project}`), else
+   * `<provider google>` for a resource without `project` whose provider's project is not
+   * known: neither of the last two can be a project id, so an unknown project never matches a
+   * known one, only a resource that leaves it unknown the same way.
+   */
+  readonly project: string;
+  /** The dataset id, references resolved where the JSON gives the value. */
+  readonly datasetId: string;
 }
 
 /**
  * The dataset a resource is or manages. A `dataset_id` that refers to a dataset of the stack
  * (`${google_bigquery_dataset.x.dataset_id}`, or `.id`) means that dataset. Otherwise the
- * dataset is (project, dataset id) with references resolved, the project being the resource's
- * `project` or its provider's; a project that is not known stays as written (an expression, or
- * the provider configuration), so it matches only a resource that writes it the same way.
+ * dataset is the resource's own (project, dataset id), the project being its `project` or,
+ * without one, its provider's (as the provider does).
  */
 export function datasetOf(model: StackModel, resource: TfResource): DatasetIdentity | undefined {
   const written = resource.body.dataset_id;
   if (written === undefined || written === null) return undefined;
   const text = String(written);
-  if (resource.type !== DATASET) {
+  if (resource.type !== DATASET && text.includes('${')) {
     const ref = singleReference(text);
-    const dataset = ref && model.resources.get(ref.address);
+    const dataset =
+      ref && DATASET_ATTRIBUTES.has(ref.attribute) && model.resources.get(ref.address);
     if (dataset && dataset.mode === 'managed' && dataset.type === DATASET) {
       return datasetOf(model, dataset);
     }
   }
-  const datasetId = model.resolve(text);
-  const { project, where } = projectOf(model, resource);
-  return { key: `${project}\n${datasetId}`, label: `${datasetId} in ${where}` };
+  return { project: projectOf(model, resource), datasetId: model.resolve(text) };
 }
 
-/**
- * The project of a resource for grouping, and for messages. A literal project id, else the
- * expression as written (`${var.project}`), else `<provider google>`: neither of the last two
- * can be a project id, so an unknown project never matches a known one.
- */
-function projectOf(model: StackModel, resource: TfResource): { project: string; where: string } {
+/** `sales in project acme-prod`, `sales in the google provider's project`, for messages. */
+export function describeDataset(dataset: DatasetIdentity): string {
+  const provider = UNKNOWN_PROJECT.exec(dataset.project);
+  const where = provider ? `the ${provider[1]} provider's project` : `project ${dataset.project}`;
+  return `${dataset.datasetId} in ${where}`;
+}
+
+const UNKNOWN_PROJECT = /^<provider (.*)>$/;
+
+function projectOf(model: StackModel, resource: TfResource): string {
   const known = model.projectOf(resource);
-  if (known !== undefined) return { project: known, where: `project ${known}` };
-  if (typeof resource.body.project === 'string') {
-    const written = model.resolve(resource.body.project);
-    return { project: written, where: `project ${written}` };
-  }
-  const provider = providerOf(resource);
-  return { project: `<provider ${provider}>`, where: `the ${provider} provider's project` };
-}
-
-/** The provider configuration a resource uses: its `provider` argument, else `google`. */
-function providerOf(resource: TfResource): string {
-  const provider = resource.body.provider;
-  return typeof provider === 'string' ? provider : 'google';
+  if (known !== undefined) return known;
+  const { project, provider } = resource.body;
+  if (typeof project === 'string') return model.resolve(project);
+  return `<provider ${typeof provider === 'string' ? provider : 'google'}>`;
 }
