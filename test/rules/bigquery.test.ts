@@ -180,6 +180,25 @@ describe('bigquery-dataset-access-conflict finds each way of writing the access 
     ]);
   });
 
+  test('a reference finds the dataset when neither its id nor its project is known before apply', () => {
+    const json = stackJson(
+      {
+        google_bigquery_dataset: {
+          sales: withAccessBlocks({ project: '${var.project}', dataset_id: '${var.dataset}' }),
+        },
+        google_bigquery_dataset_iam_member: {
+          reader: iamMember(REF, '${google_bigquery_dataset.sales.project}'),
+        },
+      },
+      { provider: { google: [{}] } },
+    );
+    expect(findingsOf(rule, json).map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^BigQuery dataset \$\{var\.dataset\} in project \$\{var\.project\} has /,
+      ),
+    ]);
+  });
+
   test('the message names every way and its resources, and counts the rest', () => {
     const members = Object.fromEntries(
       ['a', 'b', 'c', 'd', 'e'].map((n) => [
@@ -330,17 +349,22 @@ describe('bigquery-dataset-access-conflict in an app', () => {
       ],
     });
 
-  test("the library's dataset grant on a dataset written with access blocks fails synth", () => {
-    const stack = testStack();
-    rawDataset(stack);
-    const reporting = new ServiceIdentity(stack, 'reporting', {
-      project: 'acme-prod',
-      accountId: 'nightly-report',
-    });
+  /** The library's grant: a reporting job reads dataset `sales` of acme-prod, by literal. */
+  const grantReadOnSales = (stack: TerraformStack) =>
     BigQueryDataset.fromDatasetId(stack, 'imported', {
       project: 'acme-prod',
       datasetId: 'sales',
-    }).grantRead(reporting);
+    }).grantRead(
+      new ServiceIdentity(stack, 'reporting', {
+        project: 'acme-prod',
+        accountId: 'nightly-report',
+      }),
+    );
+
+  test("the library's dataset grant on a dataset written with access blocks fails synth", () => {
+    const stack = testStack();
+    rawDataset(stack);
+    grantReadOnSales(stack);
     Guardrails.check(stack);
     expect(() => Testing.synth(stack, true)).toThrow(
       /\[bigquery-dataset-access-conflict\] google_bigquery_dataset\.sales \(test\/sales\): BigQuery dataset sales in project acme-prod has its access list written by the access blocks of google_bigquery_dataset\.sales and by google_bigquery_dataset_iam_member\./,
@@ -368,14 +392,7 @@ describe('bigquery-dataset-access-conflict in an app', () => {
     const stack = testStack();
     const sales = rawDataset(stack);
     sales.lifecycle = { ignoreChanges: ['access'] };
-    const reporting = new ServiceIdentity(stack, 'reporting', {
-      project: 'acme-prod',
-      accountId: 'nightly-report',
-    });
-    BigQueryDataset.fromDatasetId(stack, 'imported', {
-      project: 'acme-prod',
-      datasetId: 'sales',
-    }).grantRead(reporting);
+    grantReadOnSales(stack);
     Guardrails.check(stack);
     const { json } = synthToFolder(stack);
     expect(json.resource.google_bigquery_dataset.sales.lifecycle).toEqual({
