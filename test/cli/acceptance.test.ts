@@ -8,6 +8,11 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import {
+  BigqueryDataset,
+  BigqueryDatasetAccess,
+} from '@cdktf/provider-google/lib/bigquery-dataset';
+import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
+import {
   CloudRunV2Service,
   CloudRunV2ServiceConfig,
 } from '@cdktf/provider-google/lib/cloud-run-v2-service';
@@ -25,11 +30,6 @@ import { ServiceAccountKey } from '@cdktf/provider-google/lib/service-account-ke
 import { StorageBucket, StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketAcl } from '@cdktf/provider-google/lib/storage-bucket-acl';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import {
-  BigqueryDataset,
-  BigqueryDatasetAccess,
-} from '@cdktf/provider-google/lib/bigquery-dataset';
-import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { App, TerraformStack } from 'cdktf';
 import { Guardrails } from '../../lib';
 import { ALL_RULES } from '../../lib/rules/all-rules';
