@@ -14,6 +14,7 @@ const AREA_TITLES: Record<RuleArea, string> = {
   iam: 'IAM',
   run: 'Cloud Run',
   storage: 'Cloud Storage',
+  bigquery: 'BigQuery',
   federation: 'Workload identity federation',
   audit: 'Audit logs',
   azure: 'Azure',

@@ -137,6 +137,10 @@ class SynthesizedStack implements StackModel {
     return this.byType.get(type) ?? [];
   }
 
+  public projectOf(resource: TfResource): string | undefined {
+    return this.refs.projectOf(resource);
+  }
+
   public resolve(text: string): string {
     return this.refs.resolve(text);
   }

@@ -174,6 +174,11 @@ export interface StackModel {
   /** Resources (not data sources) of one Terraform type, in file order. */
   resourcesOfType(type: string): readonly TfResource[];
   /**
+   * The Google project of a resource when it is literal: its `project` argument (references
+   * resolved), or without one, the project of its provider configuration.
+   */
+  projectOf(resource: TfResource): string | undefined;
+  /**
    * `text` with references to in-stack resources replaced by their values where the JSON
    * gives them (a service account's email, a bucket's name...). Other text is unchanged.
    */

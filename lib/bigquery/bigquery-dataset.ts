@@ -68,7 +68,8 @@ export class BigQueryDataset {
    * `google_bigquery_dataset`, or `google_bigquery_dataset_access`) manage the same policy and
    * fight over it, and binding through IAM removes the dataset's authorized-view entries
    * (provider documentation of `google_bigquery_dataset_iam_member`): do not use this on a
-   * dataset managed with `access` entries or holding authorized views.
+   * dataset managed with `access` entries or holding authorized views. The
+   * `bigquery-dataset-access-conflict` guardrail reports it when the same stack writes them.
    *
    * @param scope the construct to import it in
    * @param id the construct id

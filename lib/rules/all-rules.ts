@@ -7,6 +7,7 @@ import { azureKeyVaultNoAuditEvents } from './azure/key-vault-no-audit-events';
 import { azureKeyVaultPurgeProtectionOff } from './azure/key-vault-purge-protection-off';
 import { azureKeyVaultRbacOff } from './azure/key-vault-rbac-off';
 import { azurePrivilegedRoleAssignment } from './azure/privileged-role-assignment';
+import { bigqueryDatasetAccessConflict } from './bigquery/dataset-access-conflict';
 import { federationConditionNoClaim } from './federation/condition-no-claim';
 import { federationEntraNoAudience } from './federation/entra-no-audience';
 import { federationProviderNoCondition } from './federation/provider-no-condition';
@@ -58,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   storagePublicAccessPrevention,
   storagePublicAcl,
   storageNoVersioningOrRetention,
+  bigqueryDatasetAccessConflict,
   federationProviderNoCondition,
   federationConditionNoClaim,
   federationEntraNoAudience,

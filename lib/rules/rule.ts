@@ -4,7 +4,7 @@ import type { StackModel, TfResource } from '../analysis/model';
 export type RuleSeverity = 'error' | 'warning';
 
 /** The areas of the rule pack, one folder each under lib/rules. */
-export type RuleArea = 'iam' | 'run' | 'storage' | 'federation' | 'audit' | 'azure';
+export type RuleArea = 'iam' | 'run' | 'storage' | 'bigquery' | 'federation' | 'audit' | 'azure';
 
 /** One problem a rule found on one resource. */
 export interface RuleFinding {

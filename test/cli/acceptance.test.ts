@@ -8,6 +8,11 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import {
+  BigqueryDataset,
+  BigqueryDatasetAccess,
+} from '@cdktf/provider-google/lib/bigquery-dataset';
+import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
+import {
   CloudRunV2Service,
   CloudRunV2ServiceConfig,
 } from '@cdktf/provider-google/lib/cloud-run-v2-service';
@@ -57,6 +62,7 @@ const PLANTED: Record<string, string[]> = {
   'bad-bucket-pap': ['storage-public-access-prevention'],
   'bad-bucket-acl': ['storage-public-acl'],
   'bad-bucket-versioning': ['storage-no-versioning-or-retention'],
+  'bad-dataset-access': ['bigquery-dataset-access-conflict'],
   'bad-provider-no-condition': ['federation-provider-no-condition'],
   'bad-provider-no-claim': ['federation-condition-no-claim'],
   'bad-provider-entra': ['federation-entra-no-audience'],
@@ -196,6 +202,22 @@ function plantedStack(app: App): TerraformStack {
     bucket: data.name,
     roleEntity: ['READER:allUsers'],
   });
+
+  // BigQuery: access blocks beside an IAM member on one dataset; IAM members only on another.
+  const dataset = (id: string, access?: BigqueryDatasetAccess[]) =>
+    new BigqueryDataset(stack, id, { project: P, datasetId: id.replace(/-/g, '_'), access });
+  const datasetGrant = (id: string, on: BigqueryDataset) =>
+    new BigqueryDatasetIamMember(stack, id, {
+      project: on.project,
+      datasetId: on.datasetId,
+      role: 'roles/bigquery.dataViewer',
+      member: account.member,
+    });
+  datasetGrant('good-dataset-grant', dataset('good-dataset'));
+  datasetGrant(
+    'good-dataset-grant-on-bad',
+    dataset('bad-dataset-access', [{ role: 'READER', groupByEmail: 'analysts@example.com' }]),
+  );
 
   // Federation
   const provider = (

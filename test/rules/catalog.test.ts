@@ -4,7 +4,7 @@ import { ALL_RULES } from '../../lib/rules/all-rules';
 import { README, withCatalog } from '../../scripts/rules-catalog';
 
 const RULES_DIR = join(__dirname, '..', '..', 'lib', 'rules');
-const AREAS = ['iam', 'run', 'storage', 'federation', 'audit', 'azure'];
+const AREAS = ['iam', 'run', 'storage', 'bigquery', 'federation', 'audit', 'azure'];
 
 describe('the rule catalog', () => {
   test('the README catalog matches the rules (run `npm run rules-catalog` after changing a rule)', () => {
