@@ -7,7 +7,7 @@ import type {
   TfResource,
 } from './model';
 import { federatedCredential, roleAssignmentBinding } from './private/azure-access';
-import { asArray, asObject, GoogleAccessReader, googleIamKind } from './private/google-access';
+import { asArray, asObject, GoogleAccessReader, googleIamType } from './private/google-access';
 import { poolProviderTrust } from './private/google-federation';
 import { SynthesizedResource } from './private/model-objects';
 import { isLiteral, ReferenceResolver } from './private/references';
@@ -86,14 +86,14 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
   const federation: FederationTrust[] = [];
   // Managed resources by type, in file order (the order of `resources`): each type is judged once.
   for (const [type, ofType] of byType) {
-    const kind = googleIamKind(type);
-    if (!kind && !OTHER_ACCESS_TYPES.has(type)) continue;
+    const iam = googleIamType(type);
+    if (!iam && !OTHER_ACCESS_TYPES.has(type)) continue;
     for (const resource of ofType) {
-      if (kind === 'audit') {
+      if (iam?.kind === 'audit') {
         auditConfigs.push(google.auditConfig(resource));
-      } else if (kind) {
-        google.readBindings(resource, kind, bindings);
-        if (kind === 'policy') auditConfigs.push(...google.policyAuditConfigs(resource));
+      } else if (iam) {
+        google.readBindings(resource, iam, bindings);
+        if (iam.kind === 'policy') auditConfigs.push(...google.policyAuditConfigs(resource));
       } else if (type === 'azurerm_role_assignment') {
         bindings.push(roleAssignmentBinding(resource, refs, resources));
       } else if (type === 'google_iam_workload_identity_pool_provider') {

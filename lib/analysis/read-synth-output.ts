@@ -15,24 +15,47 @@ const STACK_FILE = 'cdk.tf.json';
  * a synthesized stack (unreadable, malformed JSON, not Terraform JSON)
  */
 export function readSynthOutput(paths: readonly string[]): StackModel[] {
-  const files = paths.flatMap((p) => stackFiles(p));
-  return files.map((file) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new StackInputError(
-        `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new StackInputError(`${file}: not valid JSON (${(e as Error).message}).`);
-    }
-    return analyzeStack(json, { file, stack: stackNameOf(json, file) });
-  });
+  return synthOutputFiles(paths).map((file) => parseStackText(readStackText(file), file));
+}
+
+/**
+ * The stack files that paths stand for (see `readSynthOutput`), in a stable order, for callers
+ * that read and parse them one at a time.
+ *
+ * @throws StackInputError for a missing path or a folder without stacks
+ */
+export function synthOutputFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => stackFiles(p));
+}
+
+/**
+ * The text of one stack file.
+ *
+ * @throws StackInputError when the file cannot be read
+ */
+export function readStackText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new StackInputError(
+      `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+}
+
+/**
+ * The model of the stack that `text`, read from `file`, holds.
+ *
+ * @throws StackInputError when the text is not JSON or not a synthesized stack
+ */
+export function parseStackText(text: string, file: string): StackModel {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new StackInputError(`${file}: not valid JSON (${(e as Error).message}).`);
+  }
+  return analyzeStack(json, { file, stack: stackNameOf(json, file) });
 }
 
 /** The stack files a path stands for. */

@@ -1,10 +1,9 @@
 import { resolve } from 'path';
-import { readSynthOutput } from '../analysis/read-synth-output';
 import { plural } from '../core/private/plural';
 import { diffAccess } from '../report/access-diff';
-import { accessSnapshot } from '../report/access-snapshot';
 import { diffJson } from '../report/formats/diff-json';
 import { diffMarkdown } from '../report/formats/diff-markdown';
+import { AccessReader } from './access-reader';
 import { parseArgs } from './args';
 import type { Command } from './command';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './io';
@@ -28,9 +27,11 @@ export const diffCommand: Command = {
         `needs the base and the head folder (got ${plural(args.positionals.length, 'argument')}).`,
       );
     }
-    // Unsorted: the diff sorts only what changed.
+    // Unsorted: the diff sorts only what changed. One reader: a stack that did not change is
+    // read once.
+    const reader = new AccessReader();
     const [base, head] = args.positionals.map((p) =>
-      accessSnapshot(readSynthOutput([resolve(io.cwd, p)]), { sorted: false }),
+      reader.snapshot(resolve(io.cwd, p), { sorted: false }),
     );
     const diff = diffAccess(base, head);
     io.out(

@@ -1,8 +1,7 @@
 import { resolve } from 'path';
-import { readSynthOutput } from '../analysis/read-synth-output';
-import { accessSnapshot } from '../report/access-snapshot';
 import { reportJson } from '../report/formats/report-json';
 import { reportMarkdown } from '../report/formats/report-markdown';
+import { AccessReader } from './access-reader';
 import { parseArgs } from './args';
 import type { Command } from './command';
 import { EXIT_OK, UsageError } from './io';
@@ -19,7 +18,7 @@ export const reportCommand: Command = {
       throw new UsageError(`takes one folder (got ${args.positionals.length} arguments).`);
     }
     const dir = resolve(io.cwd, args.positionals[0] ?? 'cdktf.out');
-    const snapshot = accessSnapshot(readSynthOutput([dir]));
+    const snapshot = new AccessReader().snapshot(dir);
     io.out(
       args.options.format === 'json'
         ? JSON.stringify(reportJson(snapshot), null, 2) + '\n'

@@ -49,8 +49,7 @@ export function roleAssignmentBinding(
  * the type of the resource it points to.
  */
 export function azureScope(scope: string, refs: ReferenceResolver): BindingTarget {
-  const referenced = refs.referencedResource(scope);
-  const id = refs.describe(scope);
+  const { text: id, resource: referenced } = refs.described(scope);
   if (referenced) {
     // `${azurerm_key_vault.v.id}/secrets/db`: a child of the referenced resource.
     const tail = scope

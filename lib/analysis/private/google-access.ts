@@ -8,37 +8,10 @@ import type {
   TargetLevel,
   TfResource,
 } from '../model';
+import { IamTargetReader } from './iam-targets';
 import { Binding, BindingGrant, WrittenMember } from './model-objects';
 import { isLiteral, ReferenceResolver, referencesIn, singleReference } from './references';
 
-/** Arguments of an IAM resource that are not part of its target. */
-const NOT_TARGET = new Set([
-  '//',
-  'role',
-  'member',
-  'members',
-  'condition',
-  'policy_data',
-  'etag',
-  'provider',
-  'depends_on',
-  'lifecycle',
-  'count',
-  'for_each',
-  'service',
-  'audit_log_config',
-]);
-/** Target arguments listed first in a target's readable id; the rest follow alphabetically. */
-const TARGET_ORDER = [
-  'org_id',
-  'folder',
-  'billing_account_id',
-  'project',
-  'location',
-  'region',
-  'zone',
-];
-const TARGET_NAMES: ReadonlySet<string> = new Set(TARGET_ORDER);
 const LEVEL_OF_TYPE: Record<string, TargetLevel> = {
   google_organization: 'organization',
   google_folder: 'folder',
@@ -52,7 +25,7 @@ const CUSTOM_ROLE_TYPES = new Set([
 ]);
 
 /** What a Google IAM resource type holds and what its targets are. */
-interface IamType {
+export interface IamType {
   readonly kind: BindingMode | 'audit';
   /** The type without its `_iam_*` suffix: the kind of resource the target is. */
   readonly targetType: string;
@@ -62,7 +35,8 @@ interface IamType {
 /** IAM types by resource type, worked out once per type rather than once per resource. */
 const IAM_TYPES = new Map<string, IamType | undefined>();
 
-function iamType(type: string): IamType | undefined {
+/** What the Google IAM resource type `type` holds, or undefined for other types. */
+export function googleIamType(type: string): IamType | undefined {
   if (IAM_TYPES.has(type)) return IAM_TYPES.get(type);
   const m = type.startsWith('google_') ? IAM_SUFFIX.exec(type) : null;
   let info: IamType | undefined;
@@ -80,7 +54,7 @@ function iamType(type: string): IamType | undefined {
 
 /** What a Google IAM resource type is: a binding mode, an audit config, or neither. */
 export function googleIamKind(type: string): BindingMode | 'audit' | undefined {
-  return iamType(type)?.kind;
+  return googleIamType(type)?.kind;
 }
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
@@ -92,15 +66,23 @@ export class GoogleAccessReader {
   /** Grants of literal roles without a condition, by role. */
   private readonly literalGrants = new Map<string, BindingGrant>();
 
+  private readonly targets: IamTargetReader;
+
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
-  ) {}
+  ) {
+    this.targets = new IamTargetReader(refs);
+  }
 
-  /** Adds the bindings held by one `google_*_iam_member|binding|policy` resource to `into`. */
-  public readBindings(resource: TfResource, mode: BindingMode, into: AccessBinding[]): void {
-    const target = this.target(resource);
+  /**
+   * Adds the bindings held by one `google_*_iam_member|binding|policy` resource, of the IAM type
+   * `iam` (`googleIamType`, looked up once per resource type), to `into`.
+   */
+  public readBindings(resource: TfResource, iam: IamType, into: AccessBinding[]): void {
+    const target = this.targets.target(resource, iam.level, iam.targetType);
     const body = resource.body;
+    const mode = iam.kind;
     if (mode === 'member') {
       const grant = this.grant(body.role, body.condition);
       into.push(this.binding(resource, mode, target, grant, body.member));
@@ -109,7 +91,7 @@ export class GoogleAccessReader {
       for (const m of asArray(body.members)) {
         into.push(this.binding(resource, mode, target, grant, m));
       }
-    } else {
+    } else if (mode === 'policy') {
       for (const b of this.policy(resource).bindings) {
         const grant = this.grant(b.role, b.condition);
         for (const m of asArray(b.members)) {
@@ -149,39 +131,10 @@ export class GoogleAccessReader {
     }));
   }
 
-  /**
-   * The target of an IAM resource, from its non-binding arguments. Level and type are known
-   * from the resource type; the readable id, address and project are worked out when first
-   * asked for (rules mostly read the level, and a stack of 10,000 resources should cost little
-   * more than reading it).
-   */
+  /** The target of an IAM resource, from its non-binding arguments (see `IamTargetReader`). */
   public target(resource: TfResource): BindingTarget {
-    const { targetType, level } = iamType(resource.type) ?? NOT_IAM;
-    return new LazyTarget(level, targetType, resource, this);
-  }
-
-  /**
-   * The readable id, address and project of an IAM resource's target (see `BindingTarget`): its
-   * target arguments joined by `/`, `TARGET_ORDER` names first, then the others alphabetically.
-   */
-  public targetDetails(resource: TfResource, level: TargetLevel): TargetDetails {
-    const body = resource.body;
-    const parts = new TargetParts(this.refs);
-    parts.add(body, TARGET_ORDER);
-    parts.add(body, otherTargetArguments(body));
-    const { id, referenced } = parts;
-    const project =
-      level === 'project'
-        ? literalOrUndefined(this.refs.resolve(String(body.project ?? '')))
-        : undefined;
-    // Else the project of the resource the target refers to, else the IAM resource's own.
-    return new TargetDetails(
-      id,
-      referenced?.address,
-      project ??
-        this.refs.projectOf(referenced ?? resource) ??
-        (referenced ? this.refs.projectOf(resource) : undefined),
-    );
+    const { targetType, level } = googleIamType(resource.type) ?? NOT_IAM;
+    return this.targets.target(resource, level, targetType);
   }
 
   /** A member normalized: in-stack references resolved where the JSON allows, emails lower-cased. */
@@ -325,112 +278,12 @@ const API_KEYS: PolicyKeys = {
   exempted: 'exemptedMembers',
 };
 
-/** A target's readable id, address and project, worked out once (see `BindingTarget`). */
-export class TargetDetails {
-  constructor(
-    public readonly id: string,
-    public readonly address: string | undefined,
-    public readonly project: string | undefined,
-  ) {}
-}
-
-/**
- * A target's readable id, built one argument at a time, and the first in-stack resource its
- * arguments refer to. Each argument is looked at once: references are described (and the
- * resource they name found) only for text with an expression in it.
- */
-class TargetParts {
-  public id = '';
-  public referenced: TfResource | undefined = undefined;
-  private count = 0;
-
-  constructor(private readonly refs: ReferenceResolver) {}
-
-  /** Adds the arguments `names` of `body` that are set, in that order. */
-  public add(body: Readonly<Record<string, unknown>>, names: readonly string[]): void {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      if (!(name in body)) continue;
-      const text = this.text(body[name]);
-      this.id = this.count++ === 0 ? text : `${this.id}/${text}`;
-    }
-  }
-
-  /** One target argument as readable text: literal values as written, references described. */
-  private text(value: unknown): string {
-    if (typeof value !== 'string') return JSON.stringify(value) ?? '';
-    if (!value.includes('${')) return value;
-    this.referenced ??= this.refs.referencedResource(value);
-    return this.refs.describe(value);
-  }
-}
-
 /** Level and type of a target that is not an IAM resource's (never used for bindings). */
 const NOT_IAM = { targetType: '', level: 'resource' as TargetLevel };
-
-/**
- * A binding target whose level and type are known at once and whose id, address and project
- * are worked out when first read. A class, so that every target has one fast shape.
- */
-class LazyTarget implements BindingTarget {
-  #details: TargetDetails | undefined = undefined;
-  readonly #resource: TfResource;
-  readonly #reader: GoogleAccessReader;
-
-  constructor(
-    public readonly level: TargetLevel,
-    public readonly type: string,
-    resource: TfResource,
-    reader: GoogleAccessReader,
-  ) {
-    this.#resource = resource;
-    this.#reader = reader;
-  }
-
-  public get id(): string {
-    return this.details().id;
-  }
-
-  public get address(): string | undefined {
-    return this.details().address;
-  }
-
-  public get project(): string | undefined {
-    return this.details().project;
-  }
-
-  /** The plain data, for JSON and test assertions. */
-  public toJSON(): BindingTarget {
-    const { id, address, project } = this.details();
-    return { level: this.level, type: this.type, id, address, project };
-  }
-
-  private details(): TargetDetails {
-    return (this.#details ??= this.#reader.targetDetails(this.#resource, this.level));
-  }
-}
-
-/** The target arguments of an IAM resource's body that are not in `TARGET_ORDER`, sorted. */
-function otherTargetArguments(body: Readonly<Record<string, unknown>>): readonly string[] {
-  let others: string[] | undefined;
-  for (const name in body) {
-    if (NOT_TARGET.has(name) || TARGET_NAMES.has(name)) continue;
-    if (others) others.push(name);
-    else others = [name];
-  }
-  if (!others) return NO_ARGUMENTS;
-  if (others.length > 1) others.sort((a, b) => a.localeCompare(b));
-  return others;
-}
-const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
 
 interface PolicyContent {
   bindings: Array<{ role: unknown; members: unknown; condition: unknown }>;
   auditConfigs: Array<{ service: string; logTypes: AuditConfig['logTypes'] }>;
-}
-
-function literalOrUndefined(text: string): string | undefined {
-  return text && isLiteral(text) ? text : undefined;
 }
 
 /** A list argument (a single block may be written as an object). */

@@ -90,32 +90,46 @@ export class ReferenceResolver {
     );
   }
 
-  /** The first in-stack resource `text` refers to, if any. */
-  public referencedResource(text: string): TfResource | undefined {
-    if (!text.includes('${')) return undefined;
-    // Most references are the whole text.
-    const single = SINGLE_REFERENCE.exec(text);
-    if (single) return this.resources.get(single[1]);
-    for (const m of text.matchAll(REFERENCE)) {
-      const resource = this.resources.get(m[1]);
-      if (resource) return resource;
-    }
-    return undefined;
-  }
-
   /** Descriptions of texts at depth 0: a stack names the same resource in many bindings. */
-  private readonly described = new Map<string, string>();
+  private readonly describedTexts = new Map<string, DescribedText>();
 
   /** Like `resolve`, but references whose value is unknown become `<type:identity>`. */
   public describe(text: string, depth = 0): string {
     if (!text.includes('${')) return text;
     if (depth > 0) return this.describeNow(text, depth);
-    let described = this.described.get(text);
+    return this.described(text).text;
+  }
+
+  /**
+   * `describe(text)` and the first in-stack resource `text` refers to, worked out once per text.
+   * A text that is one whole reference (most are) is matched once for both.
+   */
+  public described(text: string): DescribedText {
+    if (!text.includes('${')) return new DescribedText(text, undefined);
+    let described = this.describedTexts.get(text);
     if (described === undefined) {
-      described = this.describeNow(text, 0);
-      this.described.set(text, described);
+      const single = SINGLE_REFERENCE.exec(text);
+      if (single) {
+        const resource = this.resources.get(single[1]);
+        described = new DescribedText(
+          (resource && this.describeAttribute(resource, single[2], 0)) ?? text,
+          resource,
+        );
+      } else {
+        described = new DescribedText(this.describeNow(text, 0), this.firstReferenced(text));
+      }
+      this.describedTexts.set(text, described);
     }
     return described;
+  }
+
+  /** The first in-stack resource that one of the references in `text` names. */
+  private firstReferenced(text: string): TfResource | undefined {
+    for (const m of text.matchAll(REFERENCE)) {
+      const resource = this.resources.get(m[1]);
+      if (resource) return resource;
+    }
+    return undefined;
   }
 
   private describeNow(text: string, depth: number): string {
@@ -131,7 +145,11 @@ export class ReferenceResolver {
   /** The value of `address.attribute`, else its `<type:identity>.attribute` placeholder. */
   private describeReference(address: string, attribute: string, depth: number): string | undefined {
     const resource = this.resources.get(address);
-    if (!resource) return undefined;
+    return resource && this.describeAttribute(resource, attribute, depth);
+  }
+
+  /** The value of `resource.attribute`, else its `<type:identity>.attribute` placeholder. */
+  private describeAttribute(resource: TfResource, attribute: string, depth: number): string {
     return (
       this.attributeValue(resource, attribute, depth) ??
       `<${kindOf(resource)}:${this.identity(resource, depth)}>.${attribute}`
@@ -175,6 +193,14 @@ export class ReferenceResolver {
     const resolved = this.resolve(text, depth);
     return isLiteral(resolved) ? resolved : undefined;
   }
+}
+
+/** A text as `ReferenceResolver.describe` shows it, and the first in-stack resource it refers to. */
+export class DescribedText {
+  constructor(
+    public readonly text: string,
+    public readonly resource: TfResource | undefined,
+  ) {}
 }
 
 /** `type`, or `data.type` for a data source. */
