@@ -2,6 +2,8 @@
 // synthesized output of N Cloud Run workloads (N = 2000 writes 10,000 resources), against
 // reading and parsing the same JSON files. Budget: at most 4x, growing linearly.
 //
+// `diff` compares N workloads with N + 1 (a pull request that adds a service).
+//
 // Each size is synthesized once into a temporary folder; each measurement runs in a fresh
 // Node process with the command's modules already loaded, so the ratio compares the work, not
 // module loading. Times are the process's CPU time (user + system, `process.cpuUsage`), which
@@ -12,7 +14,13 @@ const { join } = require('path');
 
 const BUDGET = 4;
 
-/** Synthesizes N library Cloud Run workloads into a new folder (cdktf.out layout). */
+/**
+ * Synthesizes N library Cloud Run workloads into a new folder (cdktf.out layout). The head of
+ * a diff is synthesized with one workload more, as a pull request that adds a service: its
+ * stack file differs from the base's, so `diff` reads and analyzes both (a stack whose file
+ * is the same on both sides is analyzed once, which a diff of a folder with itself would
+ * measure instead).
+ */
 function synthesize(child, n) {
   const outdir = mkdtempSync(join(tmpdir(), 'guardrails-access-bench-'));
   child(`
@@ -79,6 +87,7 @@ function benchAccessCommands(sizes, repeat, { child, median }) {
   );
   for (const n of sizes) {
     const dir = synthesize(child, n);
+    const head = synthesize(child, n + 1);
     try {
       const parse = readParseMs(child, [dir]);
       // The runs alternate between reading and the commands, so that a burst of other work on
@@ -93,8 +102,8 @@ function benchAccessCommands(sizes, repeat, { child, median }) {
         parses.push(readParseMs(child, [dir]).ms);
         reports.push(commandMs(child, ['report', dir, '--format', 'json']).ms);
         parses.push(readParseMs(child, [dir]).ms);
-        parsesTwice.push(readParseMs(child, [dir, dir]).ms);
-        diffs.push(commandMs(child, ['diff', dir, dir, '--format', 'json']).ms);
+        parsesTwice.push(readParseMs(child, [dir, head]).ms);
+        diffs.push(commandMs(child, ['diff', dir, head, '--format', 'json']).ms);
       }
       const parseMs = median(parses);
       const parseTwiceMs = median(parsesTwice);
@@ -124,6 +133,7 @@ function benchAccessCommands(sizes, repeat, { child, median }) {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(head, { recursive: true, force: true });
     }
   }
   if (rows.length > 1) {
