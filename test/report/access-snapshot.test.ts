@@ -2,9 +2,11 @@ import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federat
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CloudRunV2ServiceIamMember } from '@cdktf/provider-google/lib/cloud-run-v2-service-iam-member';
+import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { ProjectIamBinding } from '@cdktf/provider-google/lib/project-iam-binding';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { StorageBucketAcl } from '@cdktf/provider-google/lib/storage-bucket-acl';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
@@ -144,6 +146,43 @@ describe('accessSnapshot', () => {
       issuer: 'https://token.actions.githubusercontent.com',
     });
     expect(snapshot.trusts[0].condition).toContain("assertion.repository_owner == 'acme'");
+  });
+
+  test("flags a federated principal as cross-project by its pool's project: its argument, else its provider's", () => {
+    const snapshot = snapshotOf((stack) => {
+      // A pool in the CI project, named by its project argument.
+      const pool = new WorkloadIdentityPool(stack, 'pool', {
+        project: 'acme-ci',
+        poolId: 'ci-pool',
+      });
+      const github = pool.addGitHubActionsProvider('github', { repositoryOwner: 'acme' });
+      // A pool without a project argument, made through a provider configured for the CI project.
+      const ci = new GoogleProvider(stack, 'google-ci', { alias: 'ci', project: 'acme-ci' });
+      const aliased = new IamWorkloadIdentityPool(stack, 'aliased', {
+        provider: ci,
+        workloadIdentityPoolId: 'other-pool',
+      });
+      const identity = new ServiceIdentity(stack, 'deployer', {
+        project: 'acme-prod',
+        accountId: 'deployer',
+      });
+      identity.allowWorkloadIdentity(github.principalForRepository('acme/api'));
+      identity.allowWorkloadIdentity(
+        Principal.fromMember(
+          `principalSet://iam.googleapis.com/${aliased.name}/attribute.repository/acme/web`,
+        ),
+      );
+    });
+    expect(snapshot.grants.map((g) => [g.principal, g.flags])).toEqual([
+      [
+        'principalSet://iam.googleapis.com/<pool acme-ci/ci-pool>/attribute.repository/acme/api',
+        ['federated', 'impersonation', 'cross-project'],
+      ],
+      [
+        expect.stringContaining('/attribute.repository/acme/web'),
+        ['federated', 'impersonation', 'cross-project'],
+      ],
+    ]);
   });
 
   test('names Azure roles given by id, counts their operations, and flags federated managed identities', () => {

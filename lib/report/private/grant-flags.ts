@@ -172,12 +172,6 @@ function projectOfMember(model: StackModel, binding: AccessBinding): string | un
   const pool = binding.memberReferences
     .map((a) => model.resources.get(a))
     .find((r) => r?.type === 'google_iam_workload_identity_pool');
-  if (!pool) return undefined;
-  if (typeof pool.body.project === 'string') {
-    const project = model.resolve(pool.body.project);
-    return project.includes('${') ? undefined : project;
-  }
-  // Without a project argument the pool is in its provider's project: the default provider's
-  // when it names no other one.
-  return pool.body.provider === undefined ? model.defaultProject : undefined;
+  // Its project argument, or without one its provider configuration's project.
+  return pool ? model.projectOf(pool) : undefined;
 }
