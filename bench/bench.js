@@ -19,9 +19,9 @@
 //
 // Each measurement runs in its own Node process, so module caches and heap state never leak
 // between variants. Set BENCH_REPEAT (default 5; the synth rounds of the smaller sizes scale up
-// from it) to take the median of more runs, and
-// BENCH_SIZES (e.g. "100,500") to limit the sizes, BENCH_WORKLOADS (e.g. "cloudRunService")
-// to run only some workloads (`guardrails` and `access` name parts (c) and (d)).
+// from it) to take the median of more runs, BENCH_SIZES (e.g. "100,500") to limit the sizes,
+// and BENCH_WORKLOADS (e.g. "cloudRunService") to run only some workloads (`guardrails` and
+// `access` name parts (c) and (d)).
 const { execFileSync } = require('child_process');
 const { mkdtempSync, rmSync } = require('fs');
 const { tmpdir } = require('os');

@@ -17,6 +17,7 @@ const {
 } = require('@cdktf/provider-google/lib/service-account-iam-member');
 const { StorageBucket } = require('@cdktf/provider-google/lib/storage-bucket');
 const { StorageBucketIamMember } = require('@cdktf/provider-google/lib/storage-bucket-iam-member');
+const { Construct } = require('constructs');
 
 const PROJECT = 'acme-bench';
 const POOL =
@@ -177,7 +178,6 @@ const cloudRunService = {
    * the construct tree that keeps addresses stable, not of the library's own work.
    */
   nested(stack, i) {
-    const { Construct } = require('constructs');
     const service = new Construct(stack, `svc${i}`);
     const shared =
       stack.node.tryFindChild('GuardrailsSharedBindings') ??
