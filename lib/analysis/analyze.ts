@@ -79,7 +79,7 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
 
   const providerProjects = googleProviderProjects(root.provider);
   const refs = new ReferenceResolver(resources, providerProjects);
-  const google = new GoogleAccessReader(resources, refs);
+  const google = new GoogleAccessReader(resources, refs, byType);
 
   const bindings: AccessBinding[] = [];
   const auditConfigs: AuditConfig[] = [];

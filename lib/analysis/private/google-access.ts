@@ -68,16 +68,26 @@ export class GoogleAccessReader {
 
   private readonly targets: IamTargetReader;
 
+  /**
+   * @param byType the stack's managed resources by type; the Google IAM resources among them are
+   * the ones whose targets `IamTargetReader` reads.
+   */
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
+    byType: ReadonlyMap<string, readonly TfResource[]>,
   ) {
-    this.targets = new IamTargetReader(refs);
+    const iamGroups: Array<readonly TfResource[]> = [];
+    for (const [type, ofType] of byType) if (googleIamType(type)) iamGroups.push(ofType);
+    this.targets = new IamTargetReader(refs, iamGroups);
   }
 
   /**
    * Adds the bindings held by one `google_*_iam_member|binding|policy` resource, of the IAM type
-   * `iam` (`googleIamType`, looked up once per resource type), to `into`.
+   * `iam` (`googleIamType`, looked up once per resource type), to `into`. Each binding is made
+   * here, not by a helper: a helper called once per binding is small enough for V8 to compile it
+   * on its own early, with the member classification inlined, and then again inside this
+   * function (DESIGN.md section 6).
    */
   public readBindings(resource: TfResource, iam: IamType, into: AccessBinding[]): void {
     const target = this.targets.target(resource, iam.level, iam.targetType);
@@ -85,17 +95,20 @@ export class GoogleAccessReader {
     const mode = iam.kind;
     if (mode === 'member') {
       const grant = this.grant(body.role, body.condition);
-      into.push(this.binding(resource, mode, target, grant, body.member));
+      const member = this.classified(String(body.member ?? ''));
+      into.push(new Binding('google', mode, target, grant, member, resource));
     } else if (mode === 'binding') {
       const grant = this.grant(body.role, body.condition);
       for (const m of asArray(body.members)) {
-        into.push(this.binding(resource, mode, target, grant, m));
+        const member = this.classified(String(m ?? ''));
+        into.push(new Binding('google', mode, target, grant, member, resource));
       }
     } else if (mode === 'policy') {
       for (const b of this.policy(resource).bindings) {
         const grant = this.grant(b.role, b.condition);
         for (const m of asArray(b.members)) {
-          into.push(this.binding(resource, mode, target, grant, m));
+          const member = this.classified(String(m ?? ''));
+          into.push(new Binding('google', mode, target, grant, member, resource));
         }
       }
     }
@@ -182,18 +195,6 @@ export class GoogleAccessReader {
         : undefined,
       condition: this.condition(conditionValue),
     };
-  }
-
-  /** The binding of one member, as written, to what `grant` grants. */
-  private binding(
-    resource: TfResource,
-    mode: BindingMode,
-    target: BindingTarget,
-    grant: BindingGrant,
-    memberText: unknown,
-  ): Binding {
-    const member = this.classified(String(memberText ?? ''));
-    return new Binding('google', mode, target, grant, member, resource);
   }
 
   /** The permissions of the custom role `role` refers to, when it is one defined in the stack. */

@@ -59,7 +59,7 @@ const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gservi
 const SERVICE_AGENT = /^serviceAccount:(service-(\d+|\$\{[^}]+\})@|[^@]+@gcp-sa-)/;
 
 /** What a role means for the report: its size, and whether it can act as an identity. */
-interface RoleFacts {
+export interface RoleFacts {
   readonly permissions?: number;
   readonly impersonation: boolean;
 }
@@ -96,17 +96,25 @@ export class GrantFlags {
     }
   }
 
-  /** Permissions (Azure: operations) of the binding's role; undefined when unknown. */
-  public permissionsOf(binding: AccessBinding): number | undefined {
-    return this.role(binding).permissions;
+  /**
+   * Facts of the binding's role: its permission count (Azure: operations; undefined when
+   * unknown) and whether it impersonates. A custom role's name stands for its permissions in
+   * the stack.
+   */
+  public role(binding: AccessBinding): RoleFacts {
+    return this.roles[binding.cloud].get(binding.role)!;
   }
 
   /**
-   * The flags of a binding whose target is in `targetProject` (its `target.project`), in
-   * `FLAG_ORDER`. The array is shared by every binding with the same flags (there are at most 64
-   * combinations) and frozen.
+   * The flags of a binding whose role is `role` (`role(binding)`) and whose target is in
+   * `targetProject` (its `target.project`), in `FLAG_ORDER`. The array is shared by every binding
+   * with the same flags (there are at most 64 combinations) and frozen.
    */
-  public of(binding: AccessBinding, targetProject: string | undefined): readonly AccessFlag[] {
+  public of(
+    binding: AccessBinding,
+    role: RoleFacts,
+    targetProject: string | undefined,
+  ): readonly AccessFlag[] {
     let set = 0;
     if (binding.memberKind === 'public') set |= BIT.public;
     if (
@@ -116,7 +124,7 @@ export class GrantFlags {
     ) {
       set |= BIT.federated;
     }
-    if (this.role(binding).impersonation) set |= BIT.impersonation;
+    if (role.impersonation) set |= BIT.impersonation;
     if (CONTAINER_LEVELS.has(binding.target.level)) set |= BIT['project-wide'];
     if (targetProject) {
       const principalProject = this.projectOfMember(binding);
@@ -137,11 +145,6 @@ export class GrantFlags {
     const project = projectOfMember(this.model, binding);
     this.memberProjects.set(binding.member, project ?? '');
     return project;
-  }
-
-  /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
-  private role(binding: AccessBinding): RoleFacts {
-    return this.roles[binding.cloud].get(binding.role)!;
   }
 }
 
