@@ -69,17 +69,22 @@ export class GoogleAccessReader {
   private readonly targets: IamTargetReader;
 
   /**
-   * @param byType the stack's managed resources by type; the Google IAM resources among them are
-   * the ones whose targets `IamTargetReader` reads.
+   * @param byType the stack's managed resources by type; the Google IAM resources that hold
+   * bindings among them are the ones whose targets `IamTargetReader` reads together.
    */
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
     byType: ReadonlyMap<string, readonly TfResource[]>,
   ) {
-    const iamGroups: Array<readonly TfResource[]> = [];
-    for (const [type, ofType] of byType) if (googleIamType(type)) iamGroups.push(ofType);
-    this.targets = new IamTargetReader(refs, iamGroups);
+    const bindingTypes = new Map<string, readonly TfResource[]>();
+    for (const [type, ofType] of byType) {
+      const kind = googleIamType(type)?.kind;
+      if (kind !== undefined && kind !== 'audit' && ofType.length > 0) {
+        bindingTypes.set(type, ofType);
+      }
+    }
+    this.targets = new IamTargetReader(refs, bindingTypes);
   }
 
   /**

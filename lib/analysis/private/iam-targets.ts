@@ -97,20 +97,22 @@ function hasArguments(body: Readonly<Record<string, unknown>>, names: readonly s
 
 /** Reads the targets of Google IAM resources from their non-binding arguments. */
 export class IamTargetReader {
-  /** Target arguments by resource type, worked out when a target's details are first read. */
+  /** Target arguments by binding type, worked out when the first of their targets is read. */
   private argumentsByType: Map<string, TypeArguments> | undefined = undefined;
 
   /**
    * @param refs resolves the references in target arguments
-   * @param groups the stack's Google IAM resources, one list per resource type. Their target
-   * arguments are worked out together, one pass over all types when the first target's details
-   * are read: the code that reads each target then never meets a type it has not seen (V8 would
-   * throw its optimized code away and compile it again, DESIGN.md section 6), and rules that read
-   * no target details (most) pay nothing.
+   * @param bindingTypes the stack's Google IAM resources that hold bindings (`_iam_member`,
+   * `_iam_binding`, `_iam_policy`), by resource type. Their target arguments are worked out
+   * together, one pass over all of them when the first of their targets is read: the code that
+   * reads each target then never meets a type it has not seen (V8 would throw its optimized code
+   * away and compile it again, DESIGN.md section 6), and a command that reads no binding's target
+   * (a check without findings on them) pays nothing. Other targets (audit configs, read once
+   * each) are read on their own.
    */
   constructor(
     public readonly refs: ReferenceResolver,
-    private readonly groups: ReadonlyArray<readonly TfResource[]>,
+    private readonly bindingTypes: ReadonlyMap<string, readonly TfResource[]>,
   ) {}
 
   /**
@@ -125,18 +127,18 @@ export class IamTargetReader {
 
   /** The target arguments of an IAM resource (`targetArguments`). */
   public targetArgumentsOf(resource: TfResource): readonly string[] {
+    if (resource.mode !== 'managed' || !this.bindingTypes.has(resource.type)) {
+      return targetArguments(Object.keys(resource.body));
+    }
     this.argumentsByType ??= this.readTypes();
-    const ofType =
-      resource.mode === 'managed' ? this.argumentsByType.get(resource.type) : undefined;
-    // A resource not among the groups (a data source) is read on its own.
-    return ofType ? ofType.of(resource) : targetArguments(Object.keys(resource.body));
+    return this.argumentsByType.get(resource.type)!.of(resource);
   }
 
-  /** The target arguments of every group, by resource type. */
+  /** The target arguments of every binding type, by resource type. */
   private readTypes(): Map<string, TypeArguments> {
     const byType = new Map<string, TypeArguments>();
-    for (const resources of this.groups) {
-      if (resources.length > 0) byType.set(resources[0].type, new TypeArguments(resources));
+    for (const [type, resources] of this.bindingTypes) {
+      byType.set(type, new TypeArguments(resources));
     }
     return byType;
   }
