@@ -167,15 +167,22 @@ export class GoogleAccessReader {
       const resolved = this.refs.resolve(written);
       const kind = memberKind(resolved);
       const member = normalizeMember(resolved, kind);
-      const references = member.includes('${')
-        ? referencesIn(member)
-            .map((r) => r.address)
-            .filter((a) => this.resources.has(a))
-        : NO_REFERENCES;
+      const references = member.includes('${') ? this.inStackReferences(member) : NO_REFERENCES;
       known = new WrittenMember(written, member, kind, references);
       this.members.set(written, known);
     }
     return known;
+  }
+
+  /**
+   * Addresses of the in-stack resources `text` refers to. Kept out of `classified`, which runs for
+   * every binding: a function with a closure that captures `this` allocates a context on every
+   * call, whether or not it makes the closure.
+   */
+  private inStackReferences(text: string): readonly string[] {
+    return referencesIn(text)
+      .map((r) => r.address)
+      .filter((a) => this.resources.has(a));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { AccessBinding, StackModel, TargetLevel } from '../../analysis/model';
+import type { AccessBinding, StackModel, TargetLevel, TfResource } from '../../analysis/model';
 import { azureRole, googleRole, permissionCountOf } from '../../analysis/role-catalog';
 import { IMPERSONATION_ROLES } from '../../core/private/role-kinds';
 import { FLAG_ORDER, type AccessFlag } from '../access-entries';
@@ -119,8 +119,7 @@ export class GrantFlags {
     if (binding.memberKind === 'public') set |= BIT.public;
     if (
       FEDERATED_KINDS.has(binding.memberKind) ||
-      (this.federatedIdentities.size > 0 &&
-        binding.memberReferences.some((a) => this.federatedIdentities.has(a)))
+      (this.federatedIdentities.size > 0 && this.refersToFederatedIdentity(binding))
     ) {
       set |= BIT.federated;
     }
@@ -131,7 +130,16 @@ export class GrantFlags {
       if (principalProject && principalProject !== targetProject) set |= BIT['cross-project'];
     }
     if (binding.mode === 'binding' || binding.mode === 'policy') set |= BIT.authoritative;
-    return (FLAG_SETS[set] ??= Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
+    return FLAG_SETS[set] ?? flagSet(set);
+  }
+
+  /**
+   * True when the member refers to an Azure managed identity with a federated credential. Kept
+   * out of `of`, which runs for every grant: a function with a closure that captures `this`
+   * allocates a context on every call, whether or not it makes the closure.
+   */
+  private refersToFederatedIdentity(binding: AccessBinding): boolean {
+    return binding.memberReferences.some((a) => this.federatedIdentities.has(a));
   }
 
   /**
@@ -146,6 +154,14 @@ export class GrantFlags {
     this.memberProjects.set(binding.member, project ?? '');
     return project;
   }
+}
+
+/**
+ * The flags of the set `set`, made once and frozen. Kept out of `GrantFlags.of` (see
+ * `refersToFederatedIdentity`).
+ */
+function flagSet(set: number): readonly AccessFlag[] {
+  return (FLAG_SETS[set] = Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
 }
 
 function impersonates(binding: AccessBinding): boolean {
@@ -172,9 +188,18 @@ function projectOfMember(model: StackModel, binding: AccessBinding): string | un
   const sa = SERVICE_ACCOUNT_PROJECT.exec(binding.member);
   if (sa) return sa[1];
   if (!FEDERATED_KINDS.has(binding.memberKind)) return undefined;
-  const pool = binding.memberReferences
-    .map((a) => model.resources.get(a))
-    .find((r) => r?.type === 'google_iam_workload_identity_pool');
+  const pool = poolOf(model, binding.memberReferences);
   // Its project argument, or without one its provider configuration's project.
   return pool ? model.projectOf(pool) : undefined;
+}
+
+/**
+ * The workload identity pool among `references`, if any. Kept out of `projectOfMember`, which
+ * runs for every member: a function with a closure that captures a parameter allocates a context
+ * on every call, whether or not it makes the closure.
+ */
+function poolOf(model: StackModel, references: readonly string[]): TfResource | undefined {
+  return references
+    .map((a) => model.resources.get(a))
+    .find((r) => r?.type === 'google_iam_workload_identity_pool');
 }
