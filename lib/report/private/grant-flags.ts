@@ -85,7 +85,9 @@ export class GrantFlags {
         t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
       ),
     );
-    for (const binding of model.bindings) {
+    const bindings = model.bindings;
+    for (let i = 0; i < bindings.length; i++) {
+      const binding = bindings[i];
       const known = this.roles[binding.cloud];
       if (!known.has(binding.role)) {
         known.set(binding.role, {
