@@ -79,7 +79,7 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
 
   const providerProjects = googleProviderProjects(root.provider);
   const refs = new ReferenceResolver(resources, providerProjects);
-  const google = new GoogleAccessReader(resources, refs);
+  const google = new GoogleAccessReader(resources, refs, byType);
 
   const bindings: AccessBinding[] = [];
   const auditConfigs: AuditConfig[] = [];
@@ -88,7 +88,10 @@ export function analyzeStack(json: unknown, source: StackSource = {}): StackMode
   for (const [type, ofType] of byType) {
     const iam = googleIamType(type);
     if (!iam && !OTHER_ACCESS_TYPES.has(type)) continue;
-    for (const resource of ofType) {
+    // Indexed loops over the resources and bindings: unoptimized code runs a `for...of` through
+    // the array iterator, one call and one result object per element (DESIGN.md section 6).
+    for (let i = 0; i < ofType.length; i++) {
+      const resource = ofType[i];
       if (iam?.kind === 'audit') {
         auditConfigs.push(google.auditConfig(resource));
       } else if (iam) {
@@ -202,7 +205,9 @@ function collect(
       }
       const list = mode === 'managed' ? (byType.get(type) ?? []) : undefined;
       if (list) byType.set(type, list);
-      for (const name of Object.keys(byName)) {
+      const names = Object.keys(byName);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
         const value = byName[name];
         // The body is the synthesized object itself, not a copy: 10,000 copies cost more than
         // reading the file (DESIGN.md section 6). Its `//` key is cdktf's metadata.

@@ -333,6 +333,47 @@ describe('analyzeStack', () => {
     ]);
   });
 
+  test('resources of one type written with different arguments each name their own target', () => {
+    // Target arguments are worked out once per type from its first resource; a resource with
+    // another argument list (an optional argument, a condition, another order) keeps its own.
+    const model = analyzeStack({
+      resource: {
+        google_cloud_run_v2_service_iam_member: {
+          first: { location: 'eu', member: 'user:a@example.com', name: 'api', role: 'roles/x' },
+          noLocation: { member: 'user:b@example.com', name: 'api', role: 'roles/x' },
+          withProject: {
+            location: 'eu',
+            member: 'user:c@example.com',
+            name: 'api',
+            project: 'acme-prod',
+            role: 'roles/x',
+          },
+          reordered: { name: 'web', role: 'roles/x', member: 'user:d@example.com', location: 'us' },
+          conditional: {
+            condition: { expression: 'true' },
+            location: 'eu',
+            member: 'user:e@example.com',
+            name: 'api',
+            role: 'roles/x',
+          },
+          last: { location: 'eu', member: 'user:f@example.com', name: 'api', role: 'roles/x' },
+        },
+        google_storage_bucket_iam_member: {
+          bucket: { bucket: 'acme-data', member: 'user:a@example.com', role: 'roles/x' },
+        },
+      },
+    });
+    expect(model.bindings.map((b) => [b.member, b.target.id])).toEqual([
+      ['user:a@example.com', 'eu/api'],
+      ['user:b@example.com', 'api'],
+      ['user:c@example.com', 'acme-prod/eu/api'],
+      ['user:d@example.com', 'us/web'],
+      ['user:e@example.com', 'eu/api'],
+      ['user:f@example.com', 'eu/api'],
+      ['user:a@example.com', 'acme-data'],
+    ]);
+  });
+
   test('reads acknowledgements from the stack metadata', () => {
     const ack = analyzeStack({
       '//': {

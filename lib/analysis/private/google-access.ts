@@ -68,16 +68,31 @@ export class GoogleAccessReader {
 
   private readonly targets: IamTargetReader;
 
+  /**
+   * @param byType the stack's managed resources by type; the Google IAM resources that hold
+   * bindings among them are the ones whose targets `IamTargetReader` reads together.
+   */
   constructor(
     private readonly resources: ReadonlyMap<string, TfResource>,
     private readonly refs: ReferenceResolver,
+    byType: ReadonlyMap<string, readonly TfResource[]>,
   ) {
-    this.targets = new IamTargetReader(refs);
+    const bindingTypes = new Map<string, readonly TfResource[]>();
+    for (const [type, ofType] of byType) {
+      const kind = googleIamType(type)?.kind;
+      if (kind !== undefined && kind !== 'audit' && ofType.length > 0) {
+        bindingTypes.set(type, ofType);
+      }
+    }
+    this.targets = new IamTargetReader(refs, bindingTypes);
   }
 
   /**
    * Adds the bindings held by one `google_*_iam_member|binding|policy` resource, of the IAM type
-   * `iam` (`googleIamType`, looked up once per resource type), to `into`.
+   * `iam` (`googleIamType`, looked up once per resource type), to `into`. Each binding is made
+   * here, not by a helper: a helper called once per binding is small enough for V8 to compile it
+   * on its own early, with the member classification inlined, and then again inside this
+   * function (DESIGN.md section 6).
    */
   public readBindings(resource: TfResource, iam: IamType, into: AccessBinding[]): void {
     const target = this.targets.target(resource, iam.level, iam.targetType);
@@ -85,17 +100,20 @@ export class GoogleAccessReader {
     const mode = iam.kind;
     if (mode === 'member') {
       const grant = this.grant(body.role, body.condition);
-      into.push(this.binding(resource, mode, target, grant, body.member));
+      const member = this.classified(String(body.member ?? ''));
+      into.push(new Binding('google', mode, target, grant, member, resource));
     } else if (mode === 'binding') {
       const grant = this.grant(body.role, body.condition);
       for (const m of asArray(body.members)) {
-        into.push(this.binding(resource, mode, target, grant, m));
+        const member = this.classified(String(m ?? ''));
+        into.push(new Binding('google', mode, target, grant, member, resource));
       }
     } else if (mode === 'policy') {
       for (const b of this.policy(resource).bindings) {
         const grant = this.grant(b.role, b.condition);
         for (const m of asArray(b.members)) {
-          into.push(this.binding(resource, mode, target, grant, m));
+          const member = this.classified(String(m ?? ''));
+          into.push(new Binding('google', mode, target, grant, member, resource));
         }
       }
     }
@@ -149,15 +167,22 @@ export class GoogleAccessReader {
       const resolved = this.refs.resolve(written);
       const kind = memberKind(resolved);
       const member = normalizeMember(resolved, kind);
-      const references = member.includes('${')
-        ? referencesIn(member)
-            .map((r) => r.address)
-            .filter((a) => this.resources.has(a))
-        : NO_REFERENCES;
+      const references = member.includes('${') ? this.inStackReferences(member) : NO_REFERENCES;
       known = new WrittenMember(written, member, kind, references);
       this.members.set(written, known);
     }
     return known;
+  }
+
+  /**
+   * Addresses of the in-stack resources `text` refers to. Kept out of `classified`, which runs for
+   * every binding: a function with a closure that captures `this` allocates a context on every
+   * call, whether or not it makes the closure.
+   */
+  private inStackReferences(text: string): readonly string[] {
+    return referencesIn(text)
+      .map((r) => r.address)
+      .filter((a) => this.resources.has(a));
   }
 
   /**
@@ -182,18 +207,6 @@ export class GoogleAccessReader {
         : undefined,
       condition: this.condition(conditionValue),
     };
-  }
-
-  /** The binding of one member, as written, to what `grant` grants. */
-  private binding(
-    resource: TfResource,
-    mode: BindingMode,
-    target: BindingTarget,
-    grant: BindingGrant,
-    memberText: unknown,
-  ): Binding {
-    const member = this.classified(String(memberText ?? ''));
-    return new Binding('google', mode, target, grant, member, resource);
   }
 
   /** The permissions of the custom role `role` refers to, when it is one defined in the stack. */

@@ -58,42 +58,62 @@ function targetArguments(names: readonly string[]): string[] {
 }
 
 /**
- * The argument names of the last body read of a resource type, and its target arguments.
- * Resources of one type are mostly written with the same arguments: comparing a body's names
- * with the last ones is one string comparison per argument, where working them out took a
- * lookup each and the sort (DESIGN.md section 6).
+ * The target arguments of the IAM resources of one type. Resources of one type are mostly
+ * written with the same arguments: the first one's list stands for all of them, and the few
+ * written otherwise (a condition, an optional argument) keep their own.
  */
-class ArgumentList {
-  constructor(
-    public readonly names: readonly string[],
-    public readonly targetArguments: readonly string[],
-  ) {}
+class TypeArguments {
+  /** Resources whose argument names differ from the first resource's, with their own list. */
+  private readonly exceptions = new Map<TfResource, readonly string[]>();
+  private readonly targetArguments: readonly string[];
 
-  /** True when `body` has exactly these argument names, in this order. */
-  public matches(body: Readonly<Record<string, unknown>>): boolean {
-    let i = 0;
-    for (const name in body) {
-      if (name !== this.names[i++]) return false;
+  constructor(resources: readonly TfResource[]) {
+    const first = resources.length > 0 ? Object.keys(resources[0].body) : [];
+    this.targetArguments = targetArguments(first);
+    for (let i = 1; i < resources.length; i++) {
+      const body = resources[i].body;
+      if (!hasArguments(body, first)) {
+        this.exceptions.set(resources[i], targetArguments(Object.keys(body)));
+      }
     }
-    return i === this.names.length;
+  }
+
+  /** The target arguments of `resource`, one of the resources this list was made from. */
+  public of(resource: TfResource): readonly string[] {
+    return this.exceptions.size === 0
+      ? this.targetArguments
+      : (this.exceptions.get(resource) ?? this.targetArguments);
   }
 }
 
-/** A target's readable id, address and project, worked out once (see `BindingTarget`). */
-export class TargetDetails {
-  constructor(
-    public readonly id: string,
-    public readonly address: string | undefined,
-    public readonly project: string | undefined,
-  ) {}
+/** True when `body` has exactly the argument names `names`, in this order. */
+function hasArguments(body: Readonly<Record<string, unknown>>, names: readonly string[]): boolean {
+  let i = 0;
+  for (const name in body) {
+    if (name !== names[i++]) return false;
+  }
+  return i === names.length;
 }
 
 /** Reads the targets of Google IAM resources from their non-binding arguments. */
 export class IamTargetReader {
-  /** The argument list last read of each resource type. */
-  private readonly lastArguments = new Map<string, ArgumentList>();
+  /** Target arguments by binding type, worked out when the first of their targets is read. */
+  private argumentsByType: Map<string, TypeArguments> | undefined = undefined;
 
-  constructor(private readonly refs: ReferenceResolver) {}
+  /**
+   * @param refs resolves the references in target arguments
+   * @param bindingTypes the stack's Google IAM resources that hold bindings (`_iam_member`,
+   * `_iam_binding`, `_iam_policy`), by resource type. Their target arguments are worked out
+   * together, one pass over all of them when the first of their targets is read: the code that
+   * reads each target then never meets a type it has not seen (V8 would throw its optimized code
+   * away and compile it again, DESIGN.md section 6), and a command that reads no binding's target
+   * (a check without findings on them) pays nothing. Other targets (audit configs, read once
+   * each) are read on their own.
+   */
+  constructor(
+    public readonly refs: ReferenceResolver,
+    private readonly bindingTypes: ReadonlyMap<string, readonly TfResource[]>,
+  ) {}
 
   /**
    * The target of an IAM resource whose level and kind of resource (`type`) follow from its
@@ -105,61 +125,37 @@ export class IamTargetReader {
     return new LazyTarget(level, type, resource, this);
   }
 
-  /**
-   * The readable id, address and project of an IAM resource's target (see `BindingTarget`): its
-   * target arguments joined by `/` (`targetArguments`), literal values as written and
-   * references described; the first in-stack resource they refer to; its project.
-   */
-  public details(resource: TfResource, level: TargetLevel): TargetDetails {
-    const body = resource.body;
-    const names = this.targetArgumentsOf(resource);
-    let id = '';
-    let referenced: TfResource | undefined;
-    for (let i = 0; i < names.length; i++) {
-      const value = body[names[i]];
-      let text: string;
-      if (typeof value !== 'string') {
-        text = JSON.stringify(value) ?? '';
-      } else if (!value.includes('${')) {
-        text = value;
-      } else {
-        const described = this.refs.described(value);
-        text = described.text;
-        referenced ??= described.resource;
-      }
-      id = i === 0 ? text : `${id}/${text}`;
+  /** The target arguments of an IAM resource (`targetArguments`). */
+  public targetArgumentsOf(resource: TfResource): readonly string[] {
+    if (resource.mode !== 'managed' || !this.bindingTypes.has(resource.type)) {
+      return targetArguments(Object.keys(resource.body));
     }
-    const project =
-      level === 'project'
-        ? literalOrUndefined(this.refs.resolve(String(body.project ?? '')))
-        : undefined;
-    // Else the project of the resource the target refers to, else the IAM resource's own.
-    return new TargetDetails(
-      id,
-      referenced?.address,
-      project ??
-        this.refs.projectOf(referenced ?? resource) ??
-        (referenced ? this.refs.projectOf(resource) : undefined),
-    );
+    this.argumentsByType ??= this.readTypes();
+    return this.argumentsByType.get(resource.type)!.of(resource);
   }
 
-  /** The target arguments of an IAM resource (`targetArguments`), read once per argument list. */
-  private targetArgumentsOf(resource: TfResource): readonly string[] {
-    const last = this.lastArguments.get(resource.type);
-    if (last !== undefined && last.matches(resource.body)) return last.targetArguments;
-    const names = Object.keys(resource.body);
-    const list = new ArgumentList(names, targetArguments(names));
-    this.lastArguments.set(resource.type, list);
-    return list.targetArguments;
+  /** The target arguments of every binding type, by resource type. */
+  private readTypes(): Map<string, TypeArguments> {
+    const byType = new Map<string, TypeArguments>();
+    for (const [type, resources] of this.bindingTypes) {
+      byType.set(type, new TypeArguments(resources));
+    }
+    return byType;
   }
 }
 
 /**
  * A binding target whose level and type are known at once and whose id, address and project
- * are worked out when first read. A class, so that every target has one fast shape.
+ * are worked out together when one of them is first read. A class, so that every target has one
+ * fast shape; it works its details out itself, in one function, because a report reads them for
+ * every binding and each function on that path is one more for V8 to compile (DESIGN.md
+ * section 6).
  */
 class LazyTarget implements BindingTarget {
-  #details: TargetDetails | undefined = undefined;
+  #read = false;
+  #id = '';
+  #address: string | undefined = undefined;
+  #project: string | undefined = undefined;
   readonly #resource: TfResource;
   readonly #reader: IamTargetReader;
 
@@ -174,25 +170,69 @@ class LazyTarget implements BindingTarget {
   }
 
   public get id(): string {
-    return this.details().id;
+    if (!this.#read) this.read();
+    return this.#id;
   }
 
   public get address(): string | undefined {
-    return this.details().address;
+    if (!this.#read) this.read();
+    return this.#address;
   }
 
   public get project(): string | undefined {
-    return this.details().project;
+    if (!this.#read) this.read();
+    return this.#project;
   }
 
   /** The plain data, for JSON and test assertions. */
   public toJSON(): BindingTarget {
-    const { id, address, project } = this.details();
-    return { level: this.level, type: this.type, id, address, project };
+    return {
+      level: this.level,
+      type: this.type,
+      id: this.id,
+      address: this.address,
+      project: this.project,
+    };
   }
 
-  private details(): TargetDetails {
-    return (this.#details ??= this.#reader.details(this.#resource, this.level));
+  /**
+   * Works out the readable id, address and project (see `BindingTarget`): the target arguments
+   * joined by `/` (`targetArguments`), literal values as written and references described; the
+   * first in-stack resource they refer to; its project.
+   */
+  private read(): void {
+    const resource = this.#resource;
+    const refs = this.#reader.refs;
+    const body = resource.body;
+    const names = this.#reader.targetArgumentsOf(resource);
+    let id = '';
+    let referenced: TfResource | undefined;
+    for (let i = 0; i < names.length; i++) {
+      const value = body[names[i]];
+      let text: string;
+      if (typeof value !== 'string') {
+        text = JSON.stringify(value) ?? '';
+      } else if (!value.includes('${')) {
+        text = value;
+      } else {
+        const described = refs.described(value);
+        text = described.text;
+        referenced ??= described.resource;
+      }
+      id = i === 0 ? text : `${id}/${text}`;
+    }
+    const project =
+      this.level === 'project'
+        ? literalOrUndefined(refs.resolve(String(body.project ?? '')))
+        : undefined;
+    this.#id = id;
+    this.#address = referenced?.address;
+    // Else the project of the resource the target refers to, else the IAM resource's own.
+    this.#project =
+      project ??
+      refs.projectOf(referenced ?? resource) ??
+      (referenced ? refs.projectOf(resource) : undefined);
+    this.#read = true;
   }
 }
 

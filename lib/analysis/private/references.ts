@@ -83,6 +83,15 @@ export class ReferenceResolver {
     // on 10,000 resources costs more than the matching (DESIGN.md section 6).
     const single = SINGLE_REFERENCE.exec(text);
     if (single) return this.referenceValue(single[1], single[2], depth) ?? text;
+    return this.resolveEach(text, depth);
+  }
+
+  /**
+   * `resolve` of a text that is not one whole reference. Kept out of `resolve`, which runs for
+   * every member and target: a function with a closure that captures `this` or a parameter
+   * allocates a context on every call, whether or not it makes the closure.
+   */
+  private resolveEach(text: string, depth: number): string {
     return text.replace(
       REFERENCE,
       (whole, address: string, attribute: string) =>
@@ -135,6 +144,11 @@ export class ReferenceResolver {
   private describeNow(text: string, depth: number): string {
     const single = SINGLE_REFERENCE.exec(text);
     if (single) return this.describeReference(single[1], single[2], depth) ?? text;
+    return this.describeEach(text, depth);
+  }
+
+  /** `describeNow` of a text that is not one whole reference (kept apart: see `resolveEach`). */
+  private describeEach(text: string, depth: number): string {
     return text.replace(
       REFERENCE,
       (whole, address: string, attribute: string) =>
@@ -171,8 +185,13 @@ export class ReferenceResolver {
   /** The literal value of `resource.attribute`, given or derivable from literal arguments. */
   public attributeValue(resource: TfResource, attribute: string, depth = 0): string | undefined {
     const derive = DERIVED[kindOf(resource)]?.[attribute];
-    if (derive) return derive((name) => this.literalArgument(resource, name, depth));
+    if (derive) return this.derived(derive, resource, depth);
     return this.literalArgument(resource, attribute, depth);
+  }
+
+  /** A derived attribute's value (see `DERIVED`), its closure kept out of `attributeValue` (see `resolveEach`). */
+  private derived(derive: Derivation, resource: TfResource, depth: number): string | undefined {
+    return derive((name) => this.literalArgument(resource, name, depth));
   }
 
   /** The value of `address.attribute` when `address` is an in-stack resource and the value is known. */

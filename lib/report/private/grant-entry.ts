@@ -24,11 +24,12 @@ export class Grant implements GrantEntry {
 
   constructor(model: StackModel, binding: AccessBinding, flags: GrantFlags) {
     const { target } = binding;
+    const role = flags.role(binding);
     this.stack = model.stack;
     this.cloud = binding.cloud;
     this.principal = readableText(model, binding.member);
     this.role = binding.role;
-    this.permissions = flags.permissionsOf(binding);
+    this.permissions = role.permissions;
     this.customPermissions = binding.customRolePermissions
       ? [...binding.customRolePermissions].sort(compareText)
       : undefined;
@@ -37,7 +38,7 @@ export class Grant implements GrantEntry {
     this.condition = binding.condition;
     this.address = binding.address;
     this.path = binding.path;
-    this.flags = flags.of(binding, target.project);
+    this.flags = flags.of(binding, role, target.project);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AccessBinding, StackModel, TargetLevel } from '../../analysis/model';
+import type { AccessBinding, StackModel, TargetLevel, TfResource } from '../../analysis/model';
 import { azureRole, googleRole, permissionCountOf } from '../../analysis/role-catalog';
 import { IMPERSONATION_ROLES } from '../../core/private/role-kinds';
 import { FLAG_ORDER, type AccessFlag } from '../access-entries';
@@ -59,7 +59,7 @@ const SERVICE_ACCOUNT_PROJECT = /^serviceAccount:[^@]+@([a-z0-9-]+)\.iam\.gservi
 const SERVICE_AGENT = /^serviceAccount:(service-(\d+|\$\{[^}]+\})@|[^@]+@gcp-sa-)/;
 
 /** What a role means for the report: its size, and whether it can act as an identity. */
-interface RoleFacts {
+export interface RoleFacts {
   readonly permissions?: number;
   readonly impersonation: boolean;
 }
@@ -85,7 +85,9 @@ export class GrantFlags {
         t.cloud === 'azure' && t.parentAddress ? [t.parentAddress] : [],
       ),
     );
-    for (const binding of model.bindings) {
+    const bindings = model.bindings;
+    for (let i = 0; i < bindings.length; i++) {
+      const binding = bindings[i];
       const known = this.roles[binding.cloud];
       if (!known.has(binding.role)) {
         known.set(binding.role, {
@@ -96,34 +98,50 @@ export class GrantFlags {
     }
   }
 
-  /** Permissions (Azure: operations) of the binding's role; undefined when unknown. */
-  public permissionsOf(binding: AccessBinding): number | undefined {
-    return this.role(binding).permissions;
+  /**
+   * Facts of the binding's role: its permission count (Azure: operations; undefined when
+   * unknown) and whether it impersonates. A custom role's name stands for its permissions in
+   * the stack.
+   */
+  public role(binding: AccessBinding): RoleFacts {
+    return this.roles[binding.cloud].get(binding.role)!;
   }
 
   /**
-   * The flags of a binding whose target is in `targetProject` (its `target.project`), in
-   * `FLAG_ORDER`. The array is shared by every binding with the same flags (there are at most 64
-   * combinations) and frozen.
+   * The flags of a binding whose role is `role` (`role(binding)`) and whose target is in
+   * `targetProject` (its `target.project`), in `FLAG_ORDER`. The array is shared by every binding
+   * with the same flags (there are at most 64 combinations) and frozen.
    */
-  public of(binding: AccessBinding, targetProject: string | undefined): readonly AccessFlag[] {
+  public of(
+    binding: AccessBinding,
+    role: RoleFacts,
+    targetProject: string | undefined,
+  ): readonly AccessFlag[] {
     let set = 0;
     if (binding.memberKind === 'public') set |= BIT.public;
     if (
       FEDERATED_KINDS.has(binding.memberKind) ||
-      (this.federatedIdentities.size > 0 &&
-        binding.memberReferences.some((a) => this.federatedIdentities.has(a)))
+      (this.federatedIdentities.size > 0 && this.refersToFederatedIdentity(binding))
     ) {
       set |= BIT.federated;
     }
-    if (this.role(binding).impersonation) set |= BIT.impersonation;
+    if (role.impersonation) set |= BIT.impersonation;
     if (CONTAINER_LEVELS.has(binding.target.level)) set |= BIT['project-wide'];
     if (targetProject) {
       const principalProject = this.projectOfMember(binding);
       if (principalProject && principalProject !== targetProject) set |= BIT['cross-project'];
     }
     if (binding.mode === 'binding' || binding.mode === 'policy') set |= BIT.authoritative;
-    return (FLAG_SETS[set] ??= Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
+    return FLAG_SETS[set] ?? flagSet(set);
+  }
+
+  /**
+   * True when the member refers to an Azure managed identity with a federated credential. Kept
+   * out of `of`, which runs for every grant: a function with a closure that captures `this`
+   * allocates a context on every call, whether or not it makes the closure.
+   */
+  private refersToFederatedIdentity(binding: AccessBinding): boolean {
+    return binding.memberReferences.some((a) => this.federatedIdentities.has(a));
   }
 
   /**
@@ -138,11 +156,14 @@ export class GrantFlags {
     this.memberProjects.set(binding.member, project ?? '');
     return project;
   }
+}
 
-  /** Facts of the binding's role; a custom role's name stands for its permissions in the stack. */
-  private role(binding: AccessBinding): RoleFacts {
-    return this.roles[binding.cloud].get(binding.role)!;
-  }
+/**
+ * The flags of the set `set`, made once and frozen. Kept out of `GrantFlags.of` (see
+ * `refersToFederatedIdentity`).
+ */
+function flagSet(set: number): readonly AccessFlag[] {
+  return (FLAG_SETS[set] = Object.freeze(FLAG_ORDER.filter((_, i) => set & (1 << i))));
 }
 
 function impersonates(binding: AccessBinding): boolean {
@@ -169,9 +190,18 @@ function projectOfMember(model: StackModel, binding: AccessBinding): string | un
   const sa = SERVICE_ACCOUNT_PROJECT.exec(binding.member);
   if (sa) return sa[1];
   if (!FEDERATED_KINDS.has(binding.memberKind)) return undefined;
-  const pool = binding.memberReferences
-    .map((a) => model.resources.get(a))
-    .find((r) => r?.type === 'google_iam_workload_identity_pool');
+  const pool = poolOf(model, binding.memberReferences);
   // Its project argument, or without one its provider configuration's project.
   return pool ? model.projectOf(pool) : undefined;
+}
+
+/**
+ * The workload identity pool among `references`, if any. Kept out of `projectOfMember`, which
+ * runs for every member: a function with a closure that captures a parameter allocates a context
+ * on every call, whether or not it makes the closure.
+ */
+function poolOf(model: StackModel, references: readonly string[]): TfResource | undefined {
+  return references
+    .map((a) => model.resources.get(a))
+    .find((r) => r?.type === 'google_iam_workload_identity_pool');
 }

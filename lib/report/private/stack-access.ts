@@ -41,7 +41,10 @@ export interface StackAccess {
 export function stackAccess(model: StackModel): StackAccess {
   const flags = new GrantFlags(model);
   const grants: GrantEntry[] = [];
-  for (const binding of model.bindings) grants.push(new Grant(model, binding, flags));
+  // An indexed loop: unoptimized code runs a `for...of` through the array iterator, one call and
+  // one result object per binding (DESIGN.md section 6).
+  const bindings = model.bindings;
+  for (let i = 0; i < bindings.length; i++) grants.push(new Grant(model, bindings[i], flags));
   const ignoredTypes = new Set<string>();
   return {
     stack: model.stack,
